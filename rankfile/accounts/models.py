@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rankfile.core.fields import EncryptedTextField
+
+handle_validator = RegexValidator(
+    r"^[A-Za-z0-9_.-]{3,32}$",
+    _("3 to 32 characters: letters, digits, dot, dash or underscore."),
+)
+
+
+class PersonManager(BaseUserManager["Person"]):
+    def get_by_natural_key(self, username: str | None) -> Person:
+        return self.get(handle__iexact=username)
+
+
+class Person(AbstractBaseUser):
+    """An account, under a pseudonym. Contact details are optional and encrypted at rest."""
+
+    handle = models.CharField(_("handle"), max_length=32, unique=True, validators=[handle_validator])
+    email = EncryptedTextField(_("email"), blank=True, default="")
+    real_name = EncryptedTextField(_("real name"), blank=True, default="")
+    phone = EncryptedTextField(_("phone"), blank=True, default="")
+    language = models.CharField(_("language"), max_length=8, blank=True, default="")
+    is_active = models.BooleanField(default=True)
+    is_operator = models.BooleanField(default=False)
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    objects: ClassVar[PersonManager] = PersonManager()
+
+    USERNAME_FIELD = "handle"
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    class Meta:
+        constraints = [models.UniqueConstraint(Lower("handle"), name="person_handle_unique_ci")]
+
+    def __str__(self) -> str:
+        return self.handle
+
+    def natural_key(self) -> tuple[Any, ...]:
+        return (self.handle,)
+
+    @property
+    def has_contact_details(self) -> bool:
+        return bool(self.email or self.real_name or self.phone)

@@ -1,0 +1,29 @@
+"""The `rankfile` command.
+
+    rankfile serve [--host H] [--port P] [--workers N]   migrate and serve (ASGI, no access log)
+    rankfile demo [--reset]                              load the demo scenario
+    rankfile tally FILE ... / rankfile verify BOARD.json count ballots (no Django needed)
+    rankfile <django management command> ...             e.g. migrate, createaccount
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in {"tally", "verify"}:
+        from rankfile.tally.cli import main as tally_main
+
+        return tally_main(args)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rankfile.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["rankfile", *args])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

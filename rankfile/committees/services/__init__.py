@@ -1,0 +1,50 @@
+"""State changes of committees, the federation and membership. Each is one transaction that
+writes its audit event in the same transaction."""
+
+from rankfile.committees.services.federation import (
+    affiliation_accept,
+    affiliation_end,
+    affiliation_refuse,
+    affiliation_request,
+    committee_bylaws_update,
+    committee_found,
+    committee_update,
+)
+from rankfile.committees.services.membership import (
+    invitation_create,
+    invitation_redeem,
+    invitation_revoke,
+    membership_approve,
+    membership_leave,
+    membership_reinstate,
+    membership_suspend,
+    membership_vouch,
+    person_erase_memberships,
+    role_assign,
+    role_end,
+    seat_assign,
+    seat_end,
+)
+
+__all__ = [
+    "affiliation_accept",
+    "affiliation_end",
+    "affiliation_refuse",
+    "affiliation_request",
+    "committee_bylaws_update",
+    "committee_found",
+    "committee_update",
+    "invitation_create",
+    "invitation_redeem",
+    "invitation_revoke",
+    "membership_approve",
+    "membership_leave",
+    "membership_reinstate",
+    "membership_suspend",
+    "membership_vouch",
+    "person_erase_memberships",
+    "role_assign",
+    "role_end",
+    "seat_assign",
+    "seat_end",
+]

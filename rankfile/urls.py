@@ -1,0 +1,8 @@
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("rankfile.committees.urls")),
+    path("account/", include("rankfile.accounts.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
