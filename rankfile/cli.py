@@ -1,9 +1,9 @@
 """The `rankfile` command.
 
-    rankfile serve [--host H] [--port P] [--workers N]   migrate and serve (ASGI, no access log)
-    rankfile demo [--reset]                              load the demo scenario
-    rankfile tally FILE ... / rankfile verify BOARD.json count ballots (no Django needed)
-    rankfile <django management command> ...             e.g. migrate, createaccount
+rankfile serve [--host H] [--port P] [--workers N]   migrate and serve (ASGI, no access log)
+rankfile demo [--reset]                              load the demo scenario
+rankfile tally FILE ... / rankfile verify BOARD.json count ballots (no Django needed)
+rankfile <django management command> ...             e.g. migrate, createaccount
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """rankfile settings: every value comes from the environment, with safe defaults for development.
 
-Helpers fail loudly on a malformed value rather than guessing. In production (``RANKFILE_ENV=production``)
-the development secret key and ``DEBUG`` are refused at start-up.
+Helpers fail loudly on a malformed value rather than guessing. In production
+(``RANKFILE_ENV=production``) the development secret key and ``DEBUG`` are refused at start-up.
 """
 
 from __future__ import annotations

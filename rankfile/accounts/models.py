@@ -25,7 +25,9 @@ class PersonManager(BaseUserManager["Person"]):
 class Person(AbstractBaseUser):
     """An account, under a pseudonym. Contact details are optional and encrypted at rest."""
 
-    handle = models.CharField(_("handle"), max_length=32, unique=True, validators=[handle_validator])
+    handle = models.CharField(
+        _("handle"), max_length=32, unique=True, validators=[handle_validator]
+    )
     email = EncryptedTextField(_("email"), blank=True, default="")
     real_name = EncryptedTextField(_("real name"), blank=True, default="")
     phone = EncryptedTextField(_("phone"), blank=True, default="")

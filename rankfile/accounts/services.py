@@ -12,7 +12,9 @@ from rankfile.audit.models import AuditEvent
 from rankfile.core.errors import RuleViolation
 
 
-def account_create(*, handle: str, password: str, is_operator: bool = False, language: str = "") -> Person:
+def account_create(
+    *, handle: str, password: str, is_operator: bool = False, language: str = ""
+) -> Person:
     handle_validator(handle)
     if Person.objects.filter(handle__iexact=handle).exists():
         raise RuleViolation(_("That handle is taken. Choose another."))
@@ -27,7 +29,9 @@ def account_create(*, handle: str, password: str, is_operator: bool = False, lan
     return person
 
 
-def account_update_contact(*, person: Person, email: str, real_name: str, phone: str, language: str) -> Person:
+def account_update_contact(
+    *, person: Person, email: str, real_name: str, phone: str, language: str
+) -> Person:
     person.email = email.strip()
     person.real_name = real_name.strip()
     person.phone = phone.strip()
@@ -93,7 +97,12 @@ def account_export(*, person: Person) -> dict[str, Any]:
             for m in memberships
         ],
         "roles": [
-            {"committee": r.committee.name, "role": r.kind, "started_at": when(r.started_at), "ended_at": when(r.ended_at)}
+            {
+                "committee": r.committee.name,
+                "role": r.kind,
+                "started_at": when(r.started_at),
+                "ended_at": when(r.ended_at),
+            }
             for r in Role.objects.filter(person=person).select_related("committee")
         ],
         "delegate_seats": [
@@ -104,7 +113,9 @@ def account_export(*, person: Person) -> dict[str, Any]:
                 "ended_at": when(s.ended_at),
                 "end_reason": s.end_reason,
             }
-            for s in DelegateSeat.objects.filter(person=person).select_related("parent", "committee")
+            for s in DelegateSeat.objects.filter(person=person).select_related(
+                "parent", "committee"
+            )
         ],
         "vouches_given": [
             {"committee": v.membership.committee.name, "at": when(v.created_at)}

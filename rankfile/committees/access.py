@@ -35,9 +35,9 @@ def committee_for_member(*, person: Person, slug: str) -> tuple[Committee, Membe
 
 def officer_roles(*, person: Person, committee: Committee) -> set[str]:
     return set(
-        Role.objects.filter(committee=committee, person_id=person.pk, ended_at__isnull=True).values_list(
-            "kind", flat=True
-        )
+        Role.objects.filter(
+            committee=committee, person_id=person.pk, ended_at__isnull=True
+        ).values_list("kind", flat=True)
     )
 
 
@@ -46,14 +46,14 @@ def is_officer(*, person: Person, committee: Committee) -> bool:
 
 
 def committee_for_officer(*, person: Person, slug: str) -> Committee:
-    committee, _ = committee_for_member(person=person, slug=slug)
+    committee, _membership = committee_for_member(person=person, slug=slug)
     if not is_officer(person=person, committee=committee):
         raise PermissionDenied("Only the committee's officers can do this.")
     return committee
 
 
 def committee_for_chair(*, person: Person, slug: str) -> Committee:
-    committee, _ = committee_for_member(person=person, slug=slug)
+    committee, _membership = committee_for_member(person=person, slug=slug)
     if RoleKind.CHAIR not in officer_roles(person=person, committee=committee):
         raise PermissionDenied("Only the committee's chair can do this.")
     return committee
@@ -73,7 +73,9 @@ def committee_for_federation_view(*, person: Person, slug: str) -> Committee:
     return committee
 
 
-def can_see_contact_details(*, viewer: Person, membership: Membership, viewer_roles: set[str]) -> bool:
+def can_see_contact_details(
+    *, viewer: Person, membership: Membership, viewer_roles: set[str]
+) -> bool:
     if viewer.pk == membership.person_id:
         return True
     return membership.shares_contact and RoleKind.SECRETARY in viewer_roles

@@ -50,7 +50,9 @@ BYLAW_LABELS = {
     "notice_emergency_hours": _("Notice for an emergency meeting (hours)"),
     "quorum_percent": _("Quorum (% of active members)"),
     "quorum_minimum": _("Quorum, at least (members)"),
-    "emergency_petition_percent": _("Share of members whose petition forces an emergency meeting (%)"),
+    "emergency_petition_percent": _(
+        "Share of members whose petition forces an emergency meeting (%)"
+    ),
     "recall_petition_percent": _("Share of members whose petition forces a recall vote (%)"),
     "vouches_needed": _("Vouches needed to join"),
     "election_method": _("Default election method"),

@@ -111,7 +111,9 @@ class Affiliation(models.Model):
                 condition=Q(status__in=["requested", "accepted"]),
                 name="affiliation_open_unique",
             ),
-            models.CheckConstraint(condition=~Q(child=models.F("parent")), name="affiliation_not_self"),
+            models.CheckConstraint(
+                condition=~Q(child=models.F("parent")), name="affiliation_not_self"
+            ),
         ]
 
 
@@ -150,7 +152,9 @@ class Membership(models.Model):
 
 class Vouch(models.Model):
     membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="vouches")
-    voucher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    voucher = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -166,7 +170,9 @@ class RoleKind(models.TextChoices):
 
 class Role(models.Model):
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="roles")
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles"
+    )
     kind = models.CharField(max_length=16, choices=RoleKind.choices)
     started_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
@@ -212,7 +218,7 @@ class DelegateSeat(models.Model):
 
 
 class Invitation(models.Model):
-    """A join link. Only the SHA-256 of its token is stored: a database dump gives no working link."""
+    """A join link. Only the SHA-256 of its token is stored: a database dump opens no door."""
 
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="invitations")
     digest = models.CharField(max_length=64, unique=True)

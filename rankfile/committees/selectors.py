@@ -49,25 +49,43 @@ def committee_applicants(*, committee: Committee) -> QuerySet[Membership]:
 
 
 def committee_roles(*, committee: Committee) -> QuerySet[Role]:
-    return Role.objects.filter(committee=committee, ended_at__isnull=True).select_related("person").order_by("kind", "person__handle")
+    return (
+        Role.objects.filter(committee=committee, ended_at__isnull=True)
+        .select_related("person")
+        .order_by("kind", "person__handle")
+    )
 
 
 def committee_delegations_out(*, committee: Committee) -> QuerySet[DelegateSeat]:
     """Seats this committee's members hold on parent committees."""
-    return DelegateSeat.objects.filter(committee=committee, ended_at__isnull=True).select_related("person", "parent")
+    return DelegateSeat.objects.filter(committee=committee, ended_at__isnull=True).select_related(
+        "person", "parent"
+    )
 
 
 def committee_seats_in(*, committee: Committee) -> QuerySet[DelegateSeat]:
     """Delegates sitting on this committee, with the committee each represents."""
-    return DelegateSeat.objects.filter(parent=committee, ended_at__isnull=True).select_related("person", "committee")
+    return DelegateSeat.objects.filter(parent=committee, ended_at__isnull=True).select_related(
+        "person", "committee"
+    )
 
 
 def committee_parents(*, committee: Committee) -> QuerySet[Affiliation]:
-    return Affiliation.objects.filter(child=committee).exclude(status__in=[AffiliationStatus.REFUSED, AffiliationStatus.ENDED]).select_related("parent").order_by("parent__name")
+    return (
+        Affiliation.objects.filter(child=committee)
+        .exclude(status__in=[AffiliationStatus.REFUSED, AffiliationStatus.ENDED])
+        .select_related("parent")
+        .order_by("parent__name")
+    )
 
 
 def committee_children(*, committee: Committee) -> QuerySet[Affiliation]:
-    return Affiliation.objects.filter(parent=committee).exclude(status__in=[AffiliationStatus.REFUSED, AffiliationStatus.ENDED]).select_related("child").order_by("child__name")
+    return (
+        Affiliation.objects.filter(parent=committee)
+        .exclude(status__in=[AffiliationStatus.REFUSED, AffiliationStatus.ENDED])
+        .select_related("child")
+        .order_by("child__name")
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -142,7 +160,9 @@ def federation_tree(*, committee: Committee, max_depth: int = 3) -> TreeNode:
     """The committees under `committee` down to `max_depth`, each with the members and base
     committees under it (each counted once). A committee reached by two paths appears under
     each parent, but the counts never double."""
-    below = CommitteeClosure.objects.filter(ancestor_id=committee.pk, depth__lte=max_depth).values("descendant_id")
+    below = CommitteeClosure.objects.filter(ancestor_id=committee.pk, depth__lte=max_depth).values(
+        "descendant_id"
+    )
     nodes = {c.pk: c for c in Committee.objects.filter(pk__in=below)}
     edges = defaultdict(list)
     for child_id, parent_id in Affiliation.objects.filter(
@@ -152,7 +172,11 @@ def federation_tree(*, committee: Committee, max_depth: int = 3) -> TreeNode:
     totals = _totals_under(list(nodes))
 
     def build(node_id: int, depth: int) -> TreeNode:
-        kids = [] if depth >= max_depth else sorted(edges.get(node_id, []), key=lambda pk: nodes[pk].name)
+        kids = (
+            []
+            if depth >= max_depth
+            else sorted(edges.get(node_id, []), key=lambda pk: nodes[pk].name)
+        )
         members, bases = totals.get(node_id, (0, 0))
         return TreeNode(nodes[node_id], bases, members, [build(kid, depth + 1) for kid in kids])
 
@@ -183,5 +207,3 @@ def committee_search(*, query: str, exclude_ids: list[int], limit: int = 20) -> 
     if query:
         found = found.filter(name__icontains=query)
     return found.order_by("name")[:limit]
-
-

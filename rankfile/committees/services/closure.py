@@ -34,18 +34,20 @@ def closure_link(*, child_id: int, parent_id: int) -> int:
         for ancestor_id, up in ancestors
         for descendant_id, down in descendants
     }
-    existing = dict(
-        ((ancestor_id, descendant_id), (pk, depth))
+    existing = {
+        (ancestor_id, descendant_id): (pk, depth)
         for pk, ancestor_id, descendant_id, depth in CommitteeClosure.objects.filter(
             ancestor_id__in=[a for a, _ in ancestors],
             descendant_id__in=[d for d, _ in descendants],
         ).values_list("pk", "ancestor_id", "descendant_id", "depth")
-    )
+    }
     new_rows = []
     shorter: list[CommitteeClosure] = []
     for pair, depth in wanted.items():
         if pair not in existing:
-            new_rows.append(CommitteeClosure(ancestor_id=pair[0], descendant_id=pair[1], depth=depth))
+            new_rows.append(
+                CommitteeClosure(ancestor_id=pair[0], descendant_id=pair[1], depth=depth)
+            )
         elif depth < existing[pair][1]:
             shorter.append(CommitteeClosure(pk=existing[pair][0], depth=depth))
     CommitteeClosure.objects.bulk_create(new_rows, batch_size=2000)
@@ -69,7 +71,7 @@ def closure_rebuild_below(*, committee_id: int) -> None:
     for child_id, parent_id in edges:
         parents_of[child_id].append(parent_id)
     CommitteeClosure.objects.filter(descendant_id__in=descendant_ids).delete()
-    rows = []
+    rows: list[CommitteeClosure] = []
     for descendant_id in descendant_ids:
         depth_of = {descendant_id: 0}
         frontier = [descendant_id]

@@ -106,7 +106,11 @@ def committee_update(
         for field, value in changed.items():
             setattr(locked, field, value)
         locked.save(update_fields=list(changed))
-        verb = "committee.workforce_changed" if set(changed) == {"workforce_estimate"} else "committee.updated"
+        verb = (
+            "committee.workforce_changed"
+            if set(changed) == {"workforce_estimate"}
+            else "committee.updated"
+        )
         audit_record(verb=verb, actor=by, committee=locked, data={"fields": sorted(changed)})
     return locked
 
@@ -131,7 +135,9 @@ def committee_bylaws_update(*, committee: Committee, by: Person, overrides: dict
 
 def affiliation_request(*, child: Committee, parent: Committee, by: Person) -> Affiliation:
     if parent.kind not in PARENT_KINDS:
-        raise RuleViolation(_("Only a coordinating committee or the alliance can have member committees."))
+        raise RuleViolation(
+            _("Only a coordinating committee or the alliance can have member committees.")
+        )
     if child.kind == CommitteeKind.ALLIANCE:
         raise RuleViolation(_("The alliance does not affiliate to another committee."))
     if child.pk == parent.pk:
@@ -139,22 +145,33 @@ def affiliation_request(*, child: Committee, parent: Committee, by: Person) -> A
     with transaction.atomic():
         named_lock_acquire(FEDERATION_LOCK)
         if Affiliation.objects.filter(
-            child=child, parent=parent, status__in=[AffiliationStatus.REQUESTED, AffiliationStatus.ACCEPTED]
+            child=child,
+            parent=parent,
+            status__in=[AffiliationStatus.REQUESTED, AffiliationStatus.ACCEPTED],
         ).exists():
-            raise RuleViolation(_("%(child)s has already asked to join %(parent)s.") % {"child": child, "parent": parent})
+            raise RuleViolation(
+                _("%(child)s has already asked to join %(parent)s.")
+                % {"child": child, "parent": parent}
+            )
         _refuse_cycle(child=child, parent=parent)
         affiliation = Affiliation.objects.create(
             child=child, parent=parent, status=AffiliationStatus.REQUESTED, requested_by=by
         )
         audit_record(verb="affiliation.requested", actor=by, committee=child, data=_names(parent))
-        audit_record(verb="affiliation.request_received", actor=by, committee=parent, data=_names(child))
+        audit_record(
+            verb="affiliation.request_received", actor=by, committee=parent, data=_names(child)
+        )
     return affiliation
 
 
 def affiliation_accept(*, affiliation: Affiliation, by: Person) -> Affiliation:
     with transaction.atomic():
         named_lock_acquire(FEDERATION_LOCK)
-        locked = Affiliation.objects.select_for_update().select_related("child", "parent").get(pk=affiliation.pk)
+        locked = (
+            Affiliation.objects.select_for_update()
+            .select_related("child", "parent")
+            .get(pk=affiliation.pk)
+        )
         if locked.status != AffiliationStatus.REQUESTED:
             raise RuleViolation(_("This request has already been decided."))
         _refuse_cycle(child=locked.child, parent=locked.parent)
@@ -163,22 +180,43 @@ def affiliation_accept(*, affiliation: Affiliation, by: Person) -> Affiliation:
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "decided_by", "decided_at"])
         closure_link(child_id=locked.child_id, parent_id=locked.parent_id)
-        audit_record(verb="affiliation.accepted", actor=by, committee=locked.parent, data=_names(locked.child))
-        audit_record(verb="affiliation.was_accepted", actor=by, committee=locked.child, data=_names(locked.parent))
+        audit_record(
+            verb="affiliation.accepted",
+            actor=by,
+            committee=locked.parent,
+            data=_names(locked.child),
+        )
+        audit_record(
+            verb="affiliation.was_accepted",
+            actor=by,
+            committee=locked.child,
+            data=_names(locked.parent),
+        )
     return locked
 
 
 def affiliation_refuse(*, affiliation: Affiliation, by: Person) -> Affiliation:
     with transaction.atomic():
-        locked = Affiliation.objects.select_for_update().select_related("child", "parent").get(pk=affiliation.pk)
+        locked = (
+            Affiliation.objects.select_for_update()
+            .select_related("child", "parent")
+            .get(pk=affiliation.pk)
+        )
         if locked.status != AffiliationStatus.REQUESTED:
             raise RuleViolation(_("This request has already been decided."))
         locked.status = AffiliationStatus.REFUSED
         locked.decided_by = by
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "decided_by", "decided_at"])
-        audit_record(verb="affiliation.refused", actor=by, committee=locked.parent, data=_names(locked.child))
-        audit_record(verb="affiliation.was_refused", actor=by, committee=locked.child, data=_names(locked.parent))
+        audit_record(
+            verb="affiliation.refused", actor=by, committee=locked.parent, data=_names(locked.child)
+        )
+        audit_record(
+            verb="affiliation.was_refused",
+            actor=by,
+            committee=locked.child,
+            data=_names(locked.parent),
+        )
     return locked
 
 
@@ -189,7 +227,11 @@ def affiliation_end(*, affiliation: Affiliation, by: Person) -> Affiliation:
 
     with transaction.atomic():
         named_lock_acquire(FEDERATION_LOCK)
-        locked = Affiliation.objects.select_for_update().select_related("child", "parent").get(pk=affiliation.pk)
+        locked = (
+            Affiliation.objects.select_for_update()
+            .select_related("child", "parent")
+            .get(pk=affiliation.pk)
+        )
         if locked.status != AffiliationStatus.ACCEPTED:
             raise RuleViolation(_("Only an accepted affiliation can be ended."))
         locked.status = AffiliationStatus.ENDED
@@ -197,16 +239,22 @@ def affiliation_end(*, affiliation: Affiliation, by: Person) -> Affiliation:
         locked.save(update_fields=["status", "ended_at"])
         closure_rebuild_below(committee_id=locked.child_id)
         seats_end_for_delegation(parent=locked.parent, committee=locked.child, by=by)
-        audit_record(verb="affiliation.ended", actor=by, committee=locked.parent, data=_names(locked.child))
-        audit_record(verb="affiliation.ended", actor=by, committee=locked.child, data=_names(locked.parent))
+        audit_record(
+            verb="affiliation.ended", actor=by, committee=locked.parent, data=_names(locked.child)
+        )
+        audit_record(
+            verb="affiliation.ended", actor=by, committee=locked.child, data=_names(locked.parent)
+        )
     return locked
 
 
 def _refuse_cycle(*, child: Committee, parent: Committee) -> None:
     if closure_would_cycle(child_id=child.pk, parent_id=parent.pk):
         raise RuleViolation(
-            _("%(parent)s is already a member of %(child)s, directly or further down; "
-              "affiliating %(child)s to it would make a cycle.")
+            _(
+                "%(parent)s is already a member of %(child)s, directly or further down; "
+                "affiliating %(child)s to it would make a cycle."
+            )
             % {"parent": parent.name, "child": child.name}
         )
 

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from rankfile.accounts import ratelimit, services
+from rankfile.accounts.forms import (
+    ContactForm,
+    DeleteAccountForm,
+    LoginForm,
+    PasswordChangeForm,
+    SignupForm,
+)
+from rankfile.core.errors import RuleViolation
+from rankfile.core.http import current_person, render_form
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return "/committees/"
+
+
+@require_http_methods(["GET", "POST"])
+def login_view(request: HttpRequest) -> HttpResponse:
+    form = LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        handle = form.cleaned_data["handle"]
+        if ratelimit.login_is_blocked(handle):
+            form.add_error(
+                None,
+                _("Too many failed attempts for this handle. Wait a few minutes and try again."),
+            )
+        else:
+            person = authenticate(request, username=handle, password=form.cleaned_data["password"])
+            if person is None:
+                ratelimit.login_failed(handle)
+                form.add_error(None, _("That handle and password do not match."))
+            else:
+                ratelimit.login_succeeded(handle)
+                login(request, person)
+                return redirect(_next_url(request))
+    return render_form(request, "accounts/login.html", {"form": form, "next": _next_url(request)})
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.success(request, _("You are logged out."))
+    return redirect("accounts:login")
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if not settings.OPEN_SIGNUP:
+        raise Http404("Sign-up is by invitation")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.account_create(
+                handle=form.cleaned_data["handle"], password=form.cleaned_data["password"]
+            )
+        except RuleViolation as error:
+            form.add_error("handle", error.message)
+        else:
+            login(request, person, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect("committees:mine")
+    return render_form(request, "accounts/signup.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def settings_view(request: HttpRequest) -> HttpResponse:
+    person = current_person(request)
+    initial = {
+        "email": person.email,
+        "real_name": person.real_name,
+        "phone": person.phone,
+        "language": person.language,
+    }
+    form = ContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.account_update_contact(person=person, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        response = redirect("accounts:settings")
+        if form.cleaned_data["language"]:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME, form.cleaned_data["language"], samesite="Lax"
+            )
+        return response
+    return render_form(request, "accounts/settings.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def password_change(request: HttpRequest) -> HttpResponse:
+    person = current_person(request)
+    form = PasswordChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_change_password(person=person, **form.cleaned_data)
+        except RuleViolation as error:
+            form.add_error(None, error.message)
+        else:
+            update_session_auth_hash(request, person)
+            messages.success(request, _("Your password is changed."))
+            return redirect("accounts:settings")
+    return render_form(request, "accounts/password.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def delete(request: HttpRequest) -> HttpResponse:
+    person = current_person(request)
+    form = DeleteAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not person.check_password(form.cleaned_data["password"]):
+            form.add_error("password", _("That is not your password."))
+        else:
+            services.account_erase(person=person)
+            logout(request)
+            messages.success(request, _("Your account and your personal data are erased."))
+            return redirect("accounts:login")
+    return render_form(request, "accounts/delete.html", {"form": form})
+
+
+@require_GET
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    data = services.account_export(person=current_person(request))
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="rankfile-my-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response

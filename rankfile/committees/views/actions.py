@@ -1,0 +1,375 @@
+"""Committee state changes: access check -> form -> one service -> redirect. POST only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, time
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from rankfile.accounts.models import Person
+from rankfile.committees import access, selectors, services
+from rankfile.committees.bylaws import bylaws_inherited_values
+from rankfile.committees.forms import (
+    AffiliationRequestForm,
+    BylawsForm,
+    CommitteeEditForm,
+    CommitteeFoundForm,
+    ContactSharingForm,
+    InvitationForm,
+    RoleAssignForm,
+    SeatAssignForm,
+)
+from rankfile.committees.models import (
+    Affiliation,
+    AffiliationStatus,
+    Committee,
+    DelegateSeat,
+    Invitation,
+    Membership,
+    MembershipStatus,
+    Role,
+)
+from rankfile.core.errors import RuleViolation
+from rankfile.core.http import current_person, render_form
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def found(request: HttpRequest) -> HttpResponse:
+    person = current_person(request)
+    form = CommitteeFoundForm(request.POST or None, allow_coordinating=person.is_operator)
+    if request.method == "POST" and form.is_valid():
+        committee = services.committee_found(by=person, **form.cleaned_data)
+        messages.success(
+            request, _("%(name)s is founded. You are its chair.") % {"name": committee.name}
+        )
+        return redirect("committees:detail", slug=committee.slug)
+    return render_form(request, "committees/found.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def edit(request: HttpRequest, slug: str) -> HttpResponse:
+    person = current_person(request)
+    committee = access.committee_for_officer(person=person, slug=slug)
+    initial = {
+        f: getattr(committee, f)
+        for f in ("name", "sector", "region", "workforce_estimate", "description")
+    }
+    form = CommitteeEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.committee_update(committee=committee, by=person, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect("committees:detail", slug=committee.slug)
+    return render_form(request, "committees/edit.html", {"form": form, "committee": committee})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def bylaws(request: HttpRequest, slug: str) -> HttpResponse:
+    person = current_person(request)
+    committee = access.committee_for_officer(person=person, slug=slug)
+    inherited = bylaws_inherited_values(committee=committee)
+    initial = {
+        k: ("yes" if v else "no") if isinstance(v, bool) else v
+        for k, v in committee.bylaws_overrides.items()
+    }
+    form = BylawsForm(request.POST or None, initial=initial, inherited=inherited)
+    if request.method == "POST" and form.is_valid():
+        services.committee_bylaws_update(committee=committee, by=person, overrides=form.overrides())
+        messages.success(request, _("The bylaws are saved."))
+        return redirect("committees:detail", slug=committee.slug)
+    return render_form(request, "committees/bylaws.html", {"form": form, "committee": committee})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def invitations(request: HttpRequest, slug: str) -> HttpResponse:
+    person = current_person(request)
+    committee = access.committee_for_officer(person=person, slug=slug)
+    form = InvitationForm(request.POST or None)
+    new_link = None
+    if request.method == "POST" and form.is_valid():
+        _invitation, token = services.invitation_create(
+            committee=committee, by=person, **form.cleaned_data
+        )
+        new_link = request.build_absolute_uri(f"/join/{token}/")
+        form = InvitationForm()
+    links = Invitation.objects.filter(committee=committee).order_by("-created_at")[:50]
+    return render_form(
+        request,
+        "committees/invitations.html",
+        {"form": form, "committee": committee, "links": links, "new_link": new_link},
+    )
+
+
+@require_POST
+@login_required
+def invitation_revoke(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
+    person = current_person(request)
+    committee = access.committee_for_officer(person=person, slug=slug)
+    invitation = get_object_or_404(Invitation, pk=invitation_id, committee=committee)
+    services.invitation_revoke(invitation=invitation, by=person)
+    messages.success(request, _("The link no longer works."))
+    return redirect("committees:invitations", slug=slug)
+
+
+def _applicant(committee_slug: str, person: Person, membership_id: int) -> Membership:
+    committee, _membership = access.committee_for_member(person=person, slug=committee_slug)
+    return get_object_or_404(Membership, pk=membership_id, committee=committee)
+
+
+@require_POST
+@login_required
+def vouch(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    person = current_person(request)
+    membership = _applicant(slug, person, membership_id)
+    _run(
+        request,
+        lambda: services.membership_vouch(membership=membership, by=person),
+        _("Thank you: your vouch is recorded."),
+    )
+    return redirect("committees:detail", slug=slug)
+
+
+@require_POST
+@login_required
+def approve(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    person = current_person(request)
+    access.committee_for_officer(person=person, slug=slug)
+    membership = _applicant(slug, person, membership_id)
+    _run(
+        request,
+        lambda: services.membership_approve(membership=membership, by=person),
+        _("Admitted."),
+    )
+    return redirect("committees:detail", slug=slug)
+
+
+@require_POST
+@login_required
+def suspend(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    person = current_person(request)
+    access.committee_for_officer(person=person, slug=slug)
+    membership = _applicant(slug, person, membership_id)
+    _run(
+        request,
+        lambda: services.membership_suspend(membership=membership, by=person),
+        _("Suspended."),
+    )
+    return redirect("committees:detail", slug=slug)
+
+
+@require_POST
+@login_required
+def reinstate(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    person = current_person(request)
+    access.committee_for_officer(person=person, slug=slug)
+    membership = _applicant(slug, person, membership_id)
+    _run(
+        request,
+        lambda: services.membership_reinstate(membership=membership, by=person),
+        _("Reinstated."),
+    )
+    return redirect("committees:detail", slug=slug)
+
+
+@require_POST
+@login_required
+def leave(request: HttpRequest, slug: str) -> HttpResponse:
+    person = current_person(request)
+    _committee, membership = access.committee_for_member(person=person, slug=slug)
+    if _run(
+        request,
+        lambda: services.membership_leave(membership=membership, by=person),
+        _("You have left."),
+    ):
+        return redirect("committees:mine")
+    return redirect("committees:detail", slug=slug)
+
+
+@require_POST
+@login_required
+def contact_sharing(request: HttpRequest, slug: str) -> HttpResponse:
+    person = current_person(request)
+    _committee, membership = access.committee_for_member(person=person, slug=slug)
+    form = ContactSharingForm(request.POST)
+    if form.is_valid():
+        Membership.objects.filter(pk=membership.pk).update(
+            shares_contact=form.cleaned_data["shares_contact"]
+        )
+        messages.success(request, _("Saved."))
+    return redirect("committees:detail", slug=slug)
+
+
+@require_POST
+@login_required
+def role_assign(request: HttpRequest, slug: str) -> HttpResponse:
+    person = current_person(request)
+    committee = access.committee_for_chair(person=person, slug=slug)
+    form = RoleAssignForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a member and a role."))
+        return redirect("committees:detail", slug=slug)
+    member = Person.objects.filter(
+        handle__iexact=form.cleaned_data["handle"],
+        memberships__committee=committee,
+        memberships__status=MembershipStatus.ACTIVE,
+    ).first()
+    if member is None:
+        messages.error(request, _("No active member has that handle."))
+        return redirect("committees:detail", slug=slug)
+    _run(
+        request,
+        lambda: services.role_assign(
+            committee=committee, person=member, kind=form.cleaned_data["kind"], by=person
+        ),
+        _("Role given."),
+    )
+    return redirect("committees:detail", slug=slug)
+
+
+@require_POST
+@login_required
+def role_end(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
+    person = current_person(request)
+    committee = access.committee_for_chair(person=person, slug=slug)
+    role = get_object_or_404(Role, pk=role_id, committee=committee, ended_at__isnull=True)
+    _run(request, lambda: services.role_end(role=role, by=person), _("Role ended."))
+    return redirect("committees:detail", slug=slug)
+
+
+@require_POST
+@login_required
+def seat_assign(request: HttpRequest, slug: str) -> HttpResponse:
+    person = current_person(request)
+    committee = access.committee_for_officer(person=person, slug=slug)
+    parents = [
+        (a.parent_id, a.parent.name)
+        for a in selectors.committee_parents(committee=committee)
+        if a.status == AffiliationStatus.ACCEPTED
+    ]
+    form = SeatAssignForm(request.POST, parents=parents)
+    if not form.is_valid():
+        messages.error(request, _("Choose a member and a committee to sit on."))
+        return redirect("committees:detail", slug=slug)
+    member = Person.objects.filter(handle__iexact=form.cleaned_data["handle"]).first()
+    parent = get_object_or_404(
+        Affiliation,
+        child=committee,
+        parent_id=form.cleaned_data["parent"],
+        status=AffiliationStatus.ACCEPTED,
+    ).parent
+    ends_on = form.cleaned_data["term_ends_on"]
+    term_ends_at = timezone.make_aware(datetime.combine(ends_on, time(23, 59))) if ends_on else None
+    if member is None:
+        messages.error(request, _("No active member has that handle."))
+        return redirect("committees:detail", slug=slug)
+    _run(
+        request,
+        lambda: services.seat_assign(
+            parent=parent, committee=committee, person=member, by=person, term_ends_at=term_ends_at
+        ),
+        _("Delegate seat given."),
+    )
+    return redirect("committees:detail", slug=slug)
+
+
+@require_POST
+@login_required
+def seat_end(request: HttpRequest, slug: str, seat_id: int) -> HttpResponse:
+    person = current_person(request)
+    committee = access.committee_for_officer(person=person, slug=slug)
+    seat = get_object_or_404(DelegateSeat, pk=seat_id, committee=committee, ended_at__isnull=True)
+    _run(request, lambda: services.seat_end(seat=seat, by=person), _("Seat ended."))
+    return redirect("committees:detail", slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def affiliation_request(request: HttpRequest, slug: str) -> HttpResponse:
+    person = current_person(request)
+    committee = access.committee_for_officer(person=person, slug=slug)
+    taken = [a.parent_id for a in selectors.committee_parents(committee=committee)]
+    query = request.GET.get("q", "")[:100]
+    choices = [
+        (c.pk, f"{c.name} ({c.region})")
+        for c in selectors.committee_search(
+            query=query, exclude_ids=[committee.pk, *taken], limit=200
+        )
+    ]
+    form = AffiliationRequestForm(request.POST or None, parents=choices)
+    if request.method == "POST" and form.is_valid():
+        parent = get_object_or_404(Committee, pk=form.cleaned_data["parent"])
+        try:
+            services.affiliation_request(child=committee, parent=parent, by=person)
+        except RuleViolation as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("Asked. The officers of %(name)s will decide.") % {"name": parent.name}
+            )
+            return redirect("committees:detail", slug=slug)
+    return render_form(
+        request,
+        "committees/affiliation_request.html",
+        {"form": form, "committee": committee, "query": query},
+    )
+
+
+@require_POST
+@login_required
+def affiliation_decide(
+    request: HttpRequest, slug: str, affiliation_id: int, decision: str
+) -> HttpResponse:
+    person = current_person(request)
+    committee = access.committee_for_officer(person=person, slug=slug)
+    affiliation = get_object_or_404(Affiliation, pk=affiliation_id, parent=committee)
+    if decision == "accept":
+        _run(
+            request,
+            lambda: services.affiliation_accept(affiliation=affiliation, by=person),
+            _("Accepted."),
+        )
+    else:
+        _run(
+            request,
+            lambda: services.affiliation_refuse(affiliation=affiliation, by=person),
+            _("Refused."),
+        )
+    return redirect("committees:detail", slug=slug)
+
+
+@require_POST
+@login_required
+def affiliation_end(request: HttpRequest, slug: str, affiliation_id: int) -> HttpResponse:
+    person = current_person(request)
+    committee = access.committee_for_officer(person=person, slug=slug)
+    affiliation = get_object_or_404(
+        Affiliation.objects.filter(child=committee) | Affiliation.objects.filter(parent=committee),
+        pk=affiliation_id,
+    )
+    _run(
+        request,
+        lambda: services.affiliation_end(affiliation=affiliation, by=person),
+        _("The affiliation has ended."),
+    )
+    return redirect("committees:detail", slug=slug)
+
+
+def _run(request: HttpRequest, action: Callable[[], object], success: str) -> bool:
+    """Run a service; show its refusal as a message instead of failing."""
+    try:
+        action()
+    except RuleViolation as error:
+        messages.error(request, error.message)
+        return False
+    messages.success(request, success)
+    return True

@@ -1,0 +1,22 @@
+"""Small helpers shared by views."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from rankfile.accounts.models import Person
+
+
+def current_person(request: HttpRequest) -> Person:
+    """The logged-in person; views call this after @login_required."""
+    return cast(Person, request.user)
+
+
+def render_form(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    """Render a page with a form; 400 when a submitted form has errors, so clients can tell."""
+    form = context.get("form")
+    status = 400 if request.method == "POST" and form is not None and form.errors else 200
+    return render(request, template, context, status=status)

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django import template
+
+from rankfile.committees.figures import shown_count
+
+register = template.Library()
+
+
+@register.filter
+def k_anonymous(value: int, k: int) -> str:
+    """{{ count|k_anonymous:k }} shows a count, or "fewer than k" when it is below k."""
+    return str(shown_count(int(value), int(k)))
