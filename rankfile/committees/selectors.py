@@ -154,31 +154,45 @@ class TreeNode:
     base_committees: int
     members: int
     children: list[TreeNode]
+    more_children: int = 0
 
 
-def federation_tree(*, committee: Committee, max_depth: int = 3) -> TreeNode:
-    """The committees under `committee` down to `max_depth`, each with the members and base
-    committees under it (each counted once). A committee reached by two paths appears under
-    each parent, but the counts never double."""
-    below = CommitteeClosure.objects.filter(ancestor_id=committee.pk, depth__lte=max_depth).values(
-        "descendant_id"
-    )
-    nodes = {c.pk: c for c in Committee.objects.filter(pk__in=below)}
+def federation_tree(
+    *, committee: Committee, max_depth: int = 2, max_nodes: int = 2000, max_children: int = 40
+) -> TreeNode:
+    """The committees under `committee`, each with the members and base committees under it
+    (each counted once). A committee reached by two paths appears under each parent, but the
+    counts never double. The tree is cut to at most `max_nodes` committees (shallower when the
+    federation is large) and `max_children` per committee, with the rest counted."""
+    below = CommitteeClosure.objects.filter(ancestor_id=committee.pk)
+    while max_depth > 1 and below.filter(depth__lte=max_depth).count() > max_nodes:
+        max_depth -= 1
+    nodes = {
+        c.pk: c
+        for c in Committee.objects.filter(
+            pk__in=below.filter(depth__lte=max_depth).values("descendant_id")
+        )
+    }
     edges = defaultdict(list)
     for child_id, parent_id in Affiliation.objects.filter(
         status=AffiliationStatus.ACCEPTED, parent_id__in=nodes, child_id__in=nodes
     ).values_list("child_id", "parent_id"):
         edges[parent_id].append(child_id)
-    totals = _totals_under(list(nodes))
+    totals = _totals_under([pk for pk, node in nodes.items() if not node.is_base])
 
     def build(node_id: int, depth: int) -> TreeNode:
+        node = nodes[node_id]
         kids = (
             []
             if depth >= max_depth
             else sorted(edges.get(node_id, []), key=lambda pk: nodes[pk].name)
         )
-        members, bases = totals.get(node_id, (0, 0))
-        return TreeNode(nodes[node_id], bases, members, [build(kid, depth + 1) for kid in kids])
+        if node.is_base:
+            members, bases = node.active_member_count, 1
+        else:
+            members, bases = totals.get(node_id, (0, 0))
+        shown = [build(kid, depth + 1) for kid in kids[:max_children]]
+        return TreeNode(node, bases, members, shown, max(0, len(kids) - max_children))
 
     return build(committee.pk, 0)
 

@@ -85,7 +85,7 @@ def federation(request: HttpRequest, slug: str) -> HttpResponse:
     committee = access.committee_for_federation_view(person=current_person(request), slug=slug)
     k = bylaws_effective(committee=committee).k_anonymity
     rollup = selectors.federation_rollup(committee_id=committee.pk)
-    tree = selectors.federation_tree(committee=committee, max_depth=2)
+    tree = selectors.federation_tree(committee=committee)
     context = {
         "committee": committee,
         "k": k,
