@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "rankfile.audit",
     "rankfile.accounts",
     "rankfile.committees",
+    "rankfile.strikes",
 ]
 
 MIDDLEWARE = [

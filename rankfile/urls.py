@@ -4,5 +4,6 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("", include("rankfile.committees.urls")),
     path("account/", include("rankfile.accounts.urls")),
+    path("", include("rankfile.strikes.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StrikesConfig(AppConfig):
+    name = "rankfile.strikes"
+    label = "strikes"
