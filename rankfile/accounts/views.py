@@ -51,7 +51,11 @@ def login_view(request: HttpRequest) -> HttpResponse:
             else:
                 ratelimit.login_succeeded(handle)
                 login(request, person)
-                return redirect(_next_url(request))
+                response = redirect(_next_url(request))
+                language = getattr(person, "language", "")
+                if language:
+                    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
+                return response
     return render_form(request, "accounts/login.html", {"form": form, "next": _next_url(request)})
 
 

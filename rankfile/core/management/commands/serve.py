@@ -25,6 +25,8 @@ class Command(BaseCommand):
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         if not options["no_migrate"]:
             call_command("migrate", interactive=False, verbosity=0)
+        if settings.IS_PRODUCTION:
+            call_command("collectstatic", interactive=False, verbosity=0)
         uvicorn.run(
             "rankfile.asgi:application",
             host=options["host"],
