@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+DEVELOPMENT_FIELD_KEY = "ZGV2ZWxvcG1lbnQtb25seS1maWVsZC1rZXktMzJieXQ="
+
 GOOD_PRODUCTION = {
     "RANKFILE_ENV": "production",
     "SECRET_KEY": "x" * 50,
