@@ -42,13 +42,19 @@ def person_label(person: object | None, *, is_by_system: bool = False) -> str:
     return _("the system") if is_by_system else _("a former member")
 
 
+def _role_label(code: str) -> str:
+    from rankfile.committees.models import RoleKind
+
+    return str(RoleKind(code).label) if code in RoleKind.values else code
+
+
 def describe_event(event: AuditEvent) -> str:
     template = SENTENCES.get(event.verb)
     values = {
         "actor": person_label(event.actor, is_by_system=event.is_by_system),
         "subject": person_label(event.subject),
         "other": str(event.data.get("other_name", "")),
-        "role": str(event.data.get("role_label", event.data.get("role", ""))),
+        "role": _role_label(str(event.data.get("role", ""))),
     }
     if template is None:
         return f"{values['actor']}: {event.verb}"
