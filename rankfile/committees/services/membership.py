@@ -434,3 +434,9 @@ def _seat_close(*, seat: DelegateSeat, by: Person | None, reason: str) -> None:
         verb="seat.ended", actor=by, committee=seat.committee, subject=seat.person, data=data
     )
     audit_record(verb="seat.ended", actor=by, committee=parent, subject=seat.person, data=data)
+
+
+def membership_set_contact_sharing(*, membership: Membership, shares_contact: bool) -> None:
+    """A personal privacy choice. Deliberately not in the committee's audit log: the log is read
+    by every member, and whether someone left contact details is nobody else's business."""
+    Membership.objects.filter(pk=membership.pk).update(shares_contact=shares_contact)

@@ -202,8 +202,8 @@ def contact_sharing(request: HttpRequest, slug: str) -> HttpResponse:
     _committee, membership = access.committee_for_member(person=person, slug=slug)
     form = ContactSharingForm(request.POST)
     if form.is_valid():
-        Membership.objects.filter(pk=membership.pk).update(
-            shares_contact=form.cleaned_data["shares_contact"]
+        services.membership_set_contact_sharing(
+            membership=membership, shares_contact=form.cleaned_data["shares_contact"]
         )
         messages.success(request, _("Saved."))
     return redirect("committees:detail", slug=slug)
