@@ -27,8 +27,11 @@ def parse_weight(text: str, *, source: str | None = None, line: int | None = Non
     """Parse a ballot weight written as a plain positive decimal ("1", "2.5"); refuse the rest."""
     cleaned = text.strip()
     if not cleaned or any(ch not in "0123456789." for ch in cleaned) or cleaned.count(".") > 1:
-        raise TallyInputError(f"bad weight {text!r}: expected a positive number such as 1 or 2.5",
-                              source=source, line=line)
+        raise TallyInputError(
+            f"bad weight {text!r}: expected a positive number such as 1 or 2.5",
+            source=source,
+            line=line,
+        )
     try:
         value = Decimal(cleaned)
     except InvalidOperation as exc:  # pragma: no cover - guarded by the character check above
@@ -40,7 +43,8 @@ def parse_weight(text: str, *, source: str | None = None, line: int | None = Non
     if places > MAX_WEIGHT_DECIMALS:
         raise TallyInputError(
             f"weight {text!r} has more than {MAX_WEIGHT_DECIMALS} decimal places",
-            source=source, line=line,
+            source=source,
+            line=line,
         )
     return value
 

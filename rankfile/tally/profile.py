@@ -94,8 +94,15 @@ class Profile:
                 continue
             totals[normal] = totals.get(normal, Decimal(0)) + weight
         return cls._from_totals(
-            names, totals, blank, seats=seats, title=title, withdrawn=withdrawn_set,
-            method=method, source=source, metadata=dict(metadata or {}),
+            names,
+            totals,
+            blank,
+            seats=seats,
+            title=title,
+            withdrawn=withdrawn_set,
+            method=method,
+            source=source,
+            metadata=dict(metadata or {}),
         )
 
     @classmethod
@@ -124,8 +131,11 @@ class Profile:
         keep = np.logical_and.accumulate(matrix >= 0, axis=1) if width else matrix >= 0
         matrix[~keep] = -1
         if n_rows and width and int(matrix.max(initial=-1)) >= len(names):
-            raise TallyInputError(f"ballot array names candidate {int(matrix.max())}, "
-                                  f"but there are only {len(names)} candidates", source=source)
+            raise TallyInputError(
+                f"ballot array names candidate {int(matrix.max())}, "
+                f"but there are only {len(names)} candidates",
+                source=source,
+            )
         unit_weights = _array_weights(weights, n_rows, source)
         if width > 1:
             padded = np.where(matrix >= 0, matrix, -1 - np.arange(width, dtype=np.int64))
@@ -135,8 +145,9 @@ class Profile:
                     ([int(c) for c in row if c >= 0], int(w))
                     for row, w in zip(matrix.tolist(), unit_weights.tolist(), strict=True)
                 )
-                return cls.from_ballots(names, rows, seats=seats, title=title, method=method,
-                                        source=source)
+                return cls.from_ballots(
+                    names, rows, seats=seats, title=title, method=method, source=source
+                )
         blank_mask = matrix[:, 0] < 0 if width else np.ones(n_rows, dtype=bool)
         blank_units = exact_total(unit_weights[blank_mask]) if n_rows else 0
         matrix, unit_weights = matrix[~blank_mask], unit_weights[~blank_mask]
@@ -280,8 +291,9 @@ def normalize_ranking(
         kept: list[int] = []
         for member in members:
             if not 0 <= member < n_candidates:
-                raise TallyInputError(f"unknown candidate number {member + 1}",
-                                      source=source, line=line)
+                raise TallyInputError(
+                    f"unknown candidate number {member + 1}", source=source, line=line
+                )
             if member in seen or member in withdrawn:
                 continue
             seen.add(member)

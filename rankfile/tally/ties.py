@@ -77,9 +77,14 @@ class TieBreaker:
             if len(narrowed) < len(remaining):
                 remaining = narrowed
                 if len(remaining) == 1:
-                    self._record(round_number, purpose, candidates, "earlier count",
-                                 remaining[0],
-                                 f"{prefer} at count {back + 1} among the tied candidates")
+                    self._record(
+                        round_number,
+                        purpose,
+                        candidates,
+                        "earlier count",
+                        remaining[0],
+                        f"{prefer} at count {back + 1} among the tied candidates",
+                    )
                     return remaining[0]
         chosen, detail = self.lot(remaining)
         self._record(round_number, purpose, candidates, "lot", chosen, detail)
@@ -100,14 +105,20 @@ class TieBreaker:
         while pending:
             top = totals[pending[0]]
             tied = [c for c in pending if totals[c] == top]
-            pick = self.choose(tied, prefer="highest", history=history,
-                               round_number=round_number, purpose=purpose)
+            pick = self.choose(
+                tied, prefer="highest", history=history, round_number=round_number, purpose=purpose
+            )
             result.append(pick)
             pending.remove(pick)
         return result
 
     def _record(
-        self, round_number: int, purpose: str, tied: Sequence[int], rule: str, chosen: int,
+        self,
+        round_number: int,
+        purpose: str,
+        tied: Sequence[int],
+        rule: str,
+        chosen: int,
         detail: str,
     ) -> None:
         self.events.append(

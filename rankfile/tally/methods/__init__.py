@@ -1,0 +1,78 @@
+"""The counting methods, and `count`, which picks one by name."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from rankfile.tally.errors import TallyInputError
+from rankfile.tally.methods.irv import irv
+from rankfile.tally.methods.meek import meek_stv
+from rankfile.tally.methods.schulze import schulze
+from rankfile.tally.methods.simple import approval, plurality, yesno
+from rankfile.tally.methods.stv import scottish_stv
+from rankfile.tally.profile import Profile
+from rankfile.tally.result import Result
+
+METHODS = ("plurality", "approval", "yesno", "irv", "stv", "meek", "schulze")
+
+__all__ = [
+    "METHODS",
+    "approval",
+    "count",
+    "default_method",
+    "irv",
+    "meek_stv",
+    "plurality",
+    "schulze",
+    "scottish_stv",
+    "yesno",
+]
+
+
+def default_method(profile: Profile, seats: int | None = None) -> str:
+    """The file's own method if it names one, else STV for several seats and IRV for one."""
+    if profile.method in METHODS:
+        return profile.method
+    chosen = seats if seats is not None else profile.seats
+    return "stv" if chosen and chosen > 1 else "irv"
+
+
+def count(
+    profile: Profile,
+    method: str | None = None,
+    *,
+    seats: int | None = None,
+    seed: str | None = None,
+    batch_elimination: bool = False,
+    majority: str | None = None,
+    abstentions_count: bool | None = None,
+    default_option: str | None = None,
+    majority_ratio: Fraction = Fraction(1),
+) -> Result:
+    """Count `profile` by `method` (default: `default_method`). Options a method does not use
+    are ignored; missing yes/no options fall back to the profile's metadata, then defaults."""
+    name = method or default_method(profile, seats)
+    if name == "plurality":
+        return plurality(profile, seats, seed=seed)
+    if name == "approval":
+        return approval(profile, seats, seed=seed)
+    if name == "yesno":
+        chosen_majority = majority or profile.metadata.get("majority", "simple")
+        abstaining = abstentions_count
+        if abstaining is None:
+            abstaining = profile.metadata.get("abstentions_count", "false") == "true"
+        return yesno(profile, majority=chosen_majority, abstentions_count=abstaining)
+    if name == "irv":
+        if seats is not None and seats != 1:
+            raise TallyInputError("IRV fills one seat; use stv or meek for several",
+                                  source=profile.source)
+        return irv(profile, batch_elimination=batch_elimination, seed=seed)
+    if name == "stv":
+        return scottish_stv(profile, seats, seed=seed)
+    if name == "meek":
+        return meek_stv(profile, seats, seed=seed)
+    if name == "schulze":
+        option = default_option or profile.metadata.get("default_option")
+        return schulze(profile, seats, default_option=option, majority_ratio=majority_ratio,
+                       seed=seed)
+    raise TallyInputError(f"unknown method {name!r}; choose one of {', '.join(METHODS)}")

@@ -79,9 +79,7 @@ class Papers:
         single = members[np.arange(members.shape[0]), np.argmax(live, axis=1)].astype(np.int64)
         return counts, single
 
-    def _walk(
-        self, rows: IndexArray, start: npt.NDArray[np.int32], continuing: BoolArray
-    ) -> None:
+    def _walk(self, rows: IndexArray, start: npt.NDArray[np.int32], continuing: BoolArray) -> None:
         width = self.slots.shape[1]
         position = start.astype(np.int32, copy=True)
         result = np.full(rows.size, EXHAUSTED, dtype=np.int32)

@@ -88,14 +88,24 @@ class _ScottishCount:
     def _next_surplus(self) -> int:
         largest = max(self.tallies[c] for c in self.pending)
         tied = [c for c in self.pending if self.tallies[c] == largest]
-        return self.ties.choose(tied, prefer="highest", history=self.history[:-1],
-                                round_number=len(self.rounds) + 1, purpose="surplus order")
+        return self.ties.choose(
+            tied,
+            prefer="highest",
+            history=self.history[:-1],
+            round_number=len(self.rounds) + 1,
+            purpose="surplus order",
+        )
 
     def _lowest(self, hopefuls: list[int]) -> int:
         lowest = min(self.tallies[c] for c in hopefuls)
         tied = [c for c in hopefuls if self.tallies[c] == lowest]
-        return self.ties.choose(tied, prefer="lowest", history=self.history[:-1],
-                                round_number=len(self.rounds) + 1, purpose="exclusion")
+        return self.ties.choose(
+            tied,
+            prefer="lowest",
+            history=self.history[:-1],
+            round_number=len(self.rounds) + 1,
+            purpose="exclusion",
+        )
 
     def _transfer_surplus(self, candidate: int) -> None:
         self.pending.remove(candidate)
@@ -123,8 +133,11 @@ class _ScottishCount:
             for old, new in zip(old_values.tolist(), new_values, strict=True)
         )
         self._record(
-            f"surplus of {self.names[candidate]}", transfers=transfers,
-            exhausted_now=end + over, lost_now=lost_now, subject=(candidate,),
+            f"surplus of {self.names[candidate]}",
+            transfers=transfers,
+            exhausted_now=end + over,
+            lost_now=lost_now,
+            subject=(candidate,),
             transfer_value=value_text,
         )
 
@@ -144,19 +157,30 @@ class _ScottishCount:
         self.exhausted += end + over
         transfers = nonzero_by_name(self.names, gains)
         transfers[self.names[candidate]] = -amount
-        record = self._record(f"exclusion of {self.names[candidate]}", transfers=transfers,
-                              exhausted_now=end + over, subject=(candidate,))
+        record = self._record(
+            f"exclusion of {self.names[candidate]}",
+            transfers=transfers,
+            exhausted_now=end + over,
+            subject=(candidate,),
+        )
         votes = format_units(amount, self.decimals)
-        record.excluded.append(Decision(self.names[candidate],
-                                        f"fewest votes ({votes}) after count {after_count}"))
+        record.excluded.append(
+            Decision(self.names[candidate], f"fewest votes ({votes}) after count {after_count}")
+        )
 
     def _elect_reaching_quota(self) -> None:
-        reached = [c for c in range(len(self.names))
-                   if self.hopeful[c] and self.tallies[c] >= self.quota]
+        reached = [
+            c for c in range(len(self.names)) if self.hopeful[c] and self.tallies[c] >= self.quota
+        ]
         if not reached:
             return
-        order = self.ties.order(reached, self.tallies, history=self.history[:-1],
-                                round_number=len(self.rounds), purpose="order of election")
+        order = self.ties.order(
+            reached,
+            self.tallies,
+            history=self.history[:-1],
+            round_number=len(self.rounds),
+            purpose="order of election",
+        )
         for c in order:
             if len(self.elected) >= self.seats:
                 break
@@ -168,8 +192,13 @@ class _ScottishCount:
             self.rounds[-1].elected.append(Decision(self.names[c], f"reached the quota ({votes})"))
 
     def _elect_remaining(self, hopefuls: list[int]) -> None:
-        order = self.ties.order(hopefuls, self.tallies, history=self.history[:-1],
-                                round_number=len(self.rounds), purpose="order of election")
+        order = self.ties.order(
+            hopefuls,
+            self.tallies,
+            history=self.history[:-1],
+            round_number=len(self.rounds),
+            purpose="order of election",
+        )
         for c in order:
             self.hopeful[c] = False
             self.elected.append(c)
@@ -189,7 +218,9 @@ class _ScottishCount:
     ) -> Round:
         conserved = sum(self.tallies) + self.exhausted + self.lost
         if conserved != self.total:
-            raise AssertionError(f"vote total drifted: {conserved} != {self.total}")  # pragma: no cover
+            raise AssertionError(
+                f"vote total drifted: {conserved} != {self.total}"
+            )  # pragma: no cover
         self.history.append(list(self.tallies))
         record = Round(
             number=len(self.rounds) + 1,

@@ -1,0 +1,210 @@
+"""Meek STV, following the Proportional Representation Foundation's Reference Meek Rule
+(Hill-Wichmann-Woodall Algorithm 123 with fixed-point arithmetic, as in the NZ rules).
+
+Precision: fixed point with 9 decimal places, in integers. Keep factors and the unspent part of
+each ballot are integers of 1e-9; candidate votes are integers of 1e-(9+d) where d is the number
+of weight decimals (so a weighted ballot's contribution is exact). Omega is 0.000001.
+
+* Each ballot starts with weight 1 and walks down its ranking; each candidate keeps
+  weight x keep factor (rounded *up* to 9 decimals) and passes the rest on. Hopeful candidates
+  have keep factor 1, excluded 0, elected between.
+* Quota = total of candidates' votes / (seats + 1), truncated to 9 decimals, plus 0.000000001.
+  What ballots could not give to anyone is non-transferable (reported as exhausted).
+* Hopeful candidates with votes >= quota are elected (several: in order of votes), and the
+  count restarts its iteration. Otherwise, while the total surplus of elected candidates is
+  at least omega and still falling, each elected candidate's keep factor becomes
+  keep x quota (rounded up) / votes (rounded up).
+* When the surplus is below omega (or stops falling), the hopeful candidate with fewest votes
+  is defeated (ties: earlier rounds, then lot) and gets keep factor 0.
+* When the elected plus hopeful candidates are no more than the seats, the hopefuls are elected.
+* Equal ranks: a rank with two or more candidates still standing (elected or hopeful) stops the
+  ballot there; its remaining weight becomes non-transferable. Meek recomputes every ballot from
+  the top on each iteration, so this is re-evaluated as candidates are defeated.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from rankfile.tally.errors import TallyInputError
+from rankfile.tally.methods._common import by_name, lot_seed_rule, resolve_seats, tie_breaker
+from rankfile.tally.numeric import exact_group_sums, format_units
+from rankfile.tally.profile import Profile
+from rankfile.tally.result import Decision, Result, Round
+
+SCALE = 10**9
+DECIMALS = 9
+_STOP = -1
+
+
+class _MeekCount:
+    def __init__(self, profile: Profile, seats: int, seed: str | None) -> None:
+        self.profile = profile
+        self.names = profile.candidates
+        self.n = profile.n_candidates
+        self.seats = seats
+        self.seed = seed
+        self.unit = 10**profile.weight_decimals  # vote units per 1e-9 of a vote
+        self.decimals = DECIMALS + profile.weight_decimals
+        self.total = profile.total_units * SCALE
+        self.omega = 10**3 * self.unit
+        self.keep = [0] * self.n
+        self.hopeful = set(profile.eligible)
+        for c in self.hopeful:
+            self.keep[c] = SCALE
+        self.elected: list[int] = []
+        self.excluded: set[int] = set(range(self.n)) - self.hopeful
+        self.rounds: list[Round] = []
+        self.history: list[list[int]] = []
+        self.ties = tie_breaker(profile, seed)
+
+    def run(self) -> Result:
+        votes: list[int] = [0] * self.n
+        quota = 0
+        while len(self.elected) < self.seats and (
+            len(self.elected) + len(self.hopeful) > self.seats
+        ):
+            effective = self._effective_slots()
+            previous_surplus: int | None = None
+            iterations = 0
+            while True:
+                iterations += 1
+                votes, quota = self._distribute(effective)
+                reached = [c for c in sorted(self.hopeful) if votes[c] >= quota]
+                if reached:
+                    self._elect(reached, votes, quota, iterations)
+                    break
+                surplus = max(0, sum(votes[c] - quota for c in self.elected))
+                if surplus < self.omega or (
+                    previous_surplus is not None and surplus >= previous_surplus
+                ):
+                    self._defeat(votes, quota, iterations)
+                    break
+                previous_surplus = surplus
+                self._update_keep(votes, quota)
+        if len(self.elected) < self.seats and self.hopeful:
+            if not self.rounds:
+                votes, quota = self._distribute(self._effective_slots())
+                self._record("count", votes, quota, 1)
+            order = self.ties.order(sorted(self.hopeful), votes, history=self.history[:-1],
+                                    round_number=len(self.rounds), purpose="order of election")
+            for c in order:
+                self.hopeful.discard(c)
+                self.elected.append(c)
+                self.rounds[-1].elected.append(
+                    Decision(self.names[c], "remaining candidates fill the remaining seats"))
+        return self._result(quota)
+
+    # ------------------------------------------------------------------ steps
+
+    def _effective_slots(self) -> npt.NDArray[np.int32]:
+        """Slots with equal-ranked groups resolved for the current set of excluded candidates:
+        index n (a dummy with keep 0) when all members are out, the member when one is left,
+        STOP when two or more still stand."""
+        slots = self.profile.slots
+        effective = slots.copy()
+        effective[slots == -1] = _STOP
+        for value in np.unique(slots[slots <= -2]).tolist():
+            members = self.profile.group_members[-2 - value]
+            standing = [int(m) for m in members if m >= 0 and int(m) not in self.excluded]
+            replacement = self.n if not standing else standing[0] if len(standing) == 1 else _STOP
+            effective[slots == value] = replacement
+        return effective
+
+    def _distribute(self, effective: npt.NDArray[np.int32]) -> tuple[list[int], int]:
+        keep = np.array([*self.keep, 0], dtype=np.int64)
+        weights = self.profile.weights
+        remaining = np.full(self.profile.n_rows, SCALE, dtype=np.int64)
+        votes = [0] * (self.n + 1)
+        active = np.arange(self.profile.n_rows)
+        for col in range(effective.shape[1]):
+            if not active.size:
+                break
+            slot = effective[active, col]
+            going = slot >= 0
+            active, slot = active[going], slot[going]
+            credit = (remaining[active] * keep[slot] + (SCALE - 1)) // SCALE
+            for c, amount in enumerate(exact_group_sums(slot, weights[active], credit,
+                                                        self.n + 1)):
+                votes[c] += amount
+            remaining[active] -= credit
+            active = active[remaining[active] > 0]
+        counted = votes[: self.n]
+        per_seat = sum(counted) // (self.seats + 1)
+        quota = (per_seat // self.unit) * self.unit + self.unit
+        return counted, quota
+
+    def _update_keep(self, votes: list[int], quota: int) -> None:
+        for c in self.elected:
+            product = -(-self.keep[c] * quota // (SCALE * self.unit))  # keep x quota, up
+            self.keep[c] = -(-product * SCALE * self.unit // votes[c])  # / votes, up
+
+    def _elect(self, reached: list[int], votes: list[int], quota: int, iterations: int) -> None:
+        record = self._record("election", votes, quota, iterations)
+        order = self.ties.order(reached, votes, history=self.history[:-1],
+                                round_number=record.number, purpose="order of election")
+        for c in order[: self.seats - len(self.elected)]:
+            self.hopeful.discard(c)
+            self.elected.append(c)
+            record.elected.append(Decision(self.names[c], f"reached the quota "
+                                           f"({format_units(votes[c], self.decimals)})"))
+        record.subject = tuple(d.candidate for d in record.elected)
+
+    def _defeat(self, votes: list[int], quota: int, iterations: int) -> None:
+        record = self._record("defeat", votes, quota, iterations)
+        lowest = min(votes[c] for c in self.hopeful)
+        tied = [c for c in sorted(self.hopeful) if votes[c] == lowest]
+        loser = self.ties.choose(tied, prefer="lowest", history=self.history[:-1],
+                                 round_number=record.number, purpose="defeat")
+        self.hopeful.discard(loser)
+        self.excluded.add(loser)
+        self.keep[loser] = 0
+        record.subject = (self.names[loser],)
+        record.excluded.append(Decision(self.names[loser], "fewest votes "
+                                        f"({format_units(lowest, self.decimals)})"))
+
+    def _record(self, action: str, votes: list[int], quota: int, iterations: int) -> Round:
+        self.history.append(list(votes))
+        record = Round(
+            number=len(self.rounds) + 1,
+            action=action,
+            totals=by_name(self.names, votes),
+            exhausted=self.total - sum(votes),
+            quota=quota,
+            extra={
+                "iterations": iterations,
+                "keep_factors": {self.names[c]: format_units(k, DECIMALS)
+                                 for c, k in enumerate(self.keep)},
+            },
+        )
+        self.rounds.append(record)
+        return record
+
+    def _result(self, quota: int) -> Result:
+        return Result(
+            method="meek",
+            method_name="Meek STV (reference rule, 9 decimals)",
+            seats=self.seats,
+            winners=[self.names[c] for c in self.elected],
+            rounds=self.rounds,
+            candidates=list(self.names),
+            decimals=self.decimals,
+            total=self.total,
+            quota=quota,
+            tie_breaks=self.ties.events,
+            lot_seed=self.ties.seed_used,
+            rules={
+                "arithmetic": "fixed point, 9 decimals; votes rounded up, quota truncated",
+                "quota": "votes / (seats + 1), truncated to 9 decimals, + 0.000000001",
+                "omega": "0.000001",
+                "tie_break": lot_seed_rule(self.seed),
+            },
+        )
+
+
+def meek_stv(profile: Profile, seats: int | None = None, *, seed: str | None = None) -> Result:
+    chosen = resolve_seats(profile, seats)
+    if profile.n_rows == 0:
+        raise TallyInputError("no ballots to count", source=profile.source)
+    return _MeekCount(profile, chosen, seed).run()

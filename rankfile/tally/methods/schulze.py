@@ -1,0 +1,170 @@
+"""The Schulze method (beatpath), with winning votes, and Debian's majority requirement.
+
+* d[A][B] is the total weight of ballots ranking A strictly above B. A candidate not marked on
+  a ballot counts as ranked below every marked candidate (unmarked candidates are tied with
+  each other); equal ranks give neither a vote.
+* A link A->B exists when d[A][B] > d[B][A]. Its strength is (d[A][B], then fewer opposing
+  votes d[B][A]): Schulze's own definition of winning votes, also Debian's. Path strength is
+  the strength of the weakest link; A beats B when the strongest path A->B is stronger than
+  B->A.
+* Winners are the candidates nobody beats. With several seats (or a tie), the Schulze order is
+  built by repeatedly taking the unbeaten candidates of those left; ties by lot.
+* `default_option` (Debian constitution A.6): every other option whose d[A][D] is not above
+  `majority_ratio` x d[D][A] is dropped before the count. Quorum is not applied (it needs the
+  number of eligible voters, which ballots do not carry).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import numpy.typing as npt
+
+from rankfile.tally.errors import TallyInputError
+from rankfile.tally.methods._common import resolve_seats, tie_breaker
+from rankfile.tally.numeric import format_units
+from rankfile.tally.profile import Profile
+from rankfile.tally.result import Decision, Result, Round
+
+_FLOAT_EXACT_LIMIT = 2**53
+
+
+def rank_positions(profile: Profile) -> npt.NDArray[np.int32]:
+    """rows x candidates: the rank (column) at which each row marks each candidate; unmarked =
+    one past the last rank."""
+    rows, width = profile.slots.shape
+    positions = np.full((rows, profile.n_candidates), width, dtype=np.int32)
+    row_index = np.arange(rows)
+    for col in range(width):
+        slot = profile.slots[:, col]
+        single = slot >= 0
+        positions[row_index[single], slot[single]] = col
+        for value in np.unique(slot[slot <= -2]).tolist():
+            members = profile.group_members[-2 - value]
+            group_rows = row_index[slot == value]
+            for member in members[members >= 0].tolist():
+                positions[group_rows, member] = col
+    return positions
+
+
+def pairwise_matrix(profile: Profile) -> list[list[int]]:
+    """d[a][b] in weight units (exact)."""
+    positions = rank_positions(profile)
+    n = profile.n_candidates
+    weights = profile.weights
+    exact_in_float = profile.total_units < _FLOAT_EXACT_LIMIT
+    matrix: list[list[int]] = []
+    for a in range(n):
+        above = positions[:, a : a + 1] < positions
+        if exact_in_float:
+            row = weights.astype(np.float64) @ above.astype(np.float64)
+            matrix.append([int(x) for x in row])
+        else:
+            matrix.append([sum(int(w) for w in weights[above[:, b]].tolist()) for b in range(n)])
+    return matrix
+
+
+def schulze(
+    profile: Profile,
+    seats: int | None = None,
+    *,
+    default_option: str | None = None,
+    majority_ratio: Fraction = Fraction(1),
+    seed: str | None = None,
+) -> Result:
+    chosen = resolve_seats(profile, seats)
+    names = profile.candidates
+    d = pairwise_matrix(profile)
+    options = list(profile.eligible)
+    dropped: list[int] = []
+    rules = {
+        "pairwise": "ranked above; unmarked candidates rank below all marked ones",
+        "strength": "winning votes, then fewer opposing votes",
+        "tie_break": "lot",
+    }
+    if default_option is not None:
+        if default_option not in names:
+            raise TallyInputError(f"default option {default_option!r} is not a candidate",
+                                  source=profile.source)
+        default = names.index(default_option)
+        for a in options:
+            if a != default and not (
+                d[a][default] * majority_ratio.denominator
+                > majority_ratio.numerator * d[default][a]
+            ):
+                dropped.append(a)
+        options = [a for a in options if a not in dropped]
+        rules["majority_requirement"] = (
+            f"options must beat {default_option!r} by more than {majority_ratio}:1"
+        )
+    paths = strongest_paths(d, options)
+    ties = tie_breaker(profile, seed)
+    order: list[int] = []
+    remaining = list(options)
+    while remaining and len(order) < chosen:
+        unbeaten = [a for a in remaining
+                    if all(paths[a][b] >= paths[b][a] for b in remaining if b != a)]
+        pick = ties.choose(unbeaten, prefer="highest", history=[], round_number=1,
+                           purpose="Schulze winner") if len(unbeaten) > 1 else unbeaten[0]
+        order.append(pick)
+        remaining.remove(pick)
+    decimals = profile.weight_decimals
+    record = Round(
+        number=1,
+        action="pairwise count",
+        totals={},
+        elected=[Decision(names[a], f"place {i + 1} in the Schulze order")
+                 for i, a in enumerate(order)],
+        excluded=[Decision(names[a], f"does not beat {default_option} by the required majority")
+                  for a in dropped],
+        extra={
+            "pairwise": {names[a]: {names[b]: format_units(d[a][b], decimals)
+                                    for b in range(len(names)) if b != a}
+                         for a in range(len(names))},
+            "strongest_paths": {names[a]: {names[b]: format_units(paths[a][b][0], decimals)
+                                           for b in options if b != a}
+                                for a in options},
+        },
+    )
+    return Result(
+        method="schulze",
+        method_name="Schulze (winning votes)",
+        seats=chosen,
+        winners=[names[a] for a in order],
+        rounds=[record],
+        candidates=list(names),
+        decimals=decimals,
+        total=profile.total_units,
+        tie_breaks=ties.events,
+        lot_seed=ties.seed_used,
+        rules=rules,
+        extra={"dropped": [names[a] for a in dropped]},
+    )
+
+
+Strength = tuple[int, int]
+_NO_LINK: Strength = (0, 0)
+
+
+def strongest_paths(d: list[list[int]], options: list[int]) -> dict[int, dict[int, Strength]]:
+    """Widest paths (Floyd-Warshall). A strength is (winning votes, -opposing votes)."""
+    paths: dict[int, dict[int, Strength]] = {a: {} for a in options}
+    for a in options:
+        for b in options:
+            if a != b:
+                paths[a][b] = (d[a][b], -d[b][a]) if d[a][b] > d[b][a] else _NO_LINK
+    for k in options:
+        for a in options:
+            if a == k:
+                continue
+            via = paths[a][k]
+            if via == _NO_LINK:
+                continue
+            for b in options:
+                if b in (a, k):
+                    continue
+                candidate = min(via, paths[k][b])
+                if candidate > paths[a][b]:
+                    paths[a][b] = candidate
+    return paths
