@@ -49,8 +49,9 @@ def board_canonical_bytes(board: Mapping[str, Any]) -> bytes:
     ballots = body.get("ballots")
     if isinstance(ballots, list):
         body["ballots"] = sorted(ballots, key=_tracker_of)
-    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False).encode("utf-8")
+    return json.dumps(
+        body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
 
 
 def board_hash(board: Mapping[str, Any]) -> str:
@@ -121,11 +122,16 @@ def parse_board(data: bytes | str, source: str = "<board>") -> Board:
         line = data[: exc.start].count(b"\n") + 1 if isinstance(data, bytes) else None
         raise TallyInputError("not UTF-8 text", source=source, line=line) from None
     try:
-        board = json.loads(text, object_pairs_hook=_no_duplicates, parse_float=_no_float,
-                           parse_constant=_no_constant)
+        board = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_float=_no_float,
+            parse_constant=_no_constant,
+        )
     except json.JSONDecodeError as exc:
-        raise TallyInputError(f"not valid JSON: {exc.msg} (column {exc.colno})",
-                              source=source, line=exc.lineno) from None
+        raise TallyInputError(
+            f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno
+        ) from None
     except ValueError as exc:
         raise TallyInputError(str(exc), source=source) from None
     if not isinstance(board, dict):
@@ -152,7 +158,7 @@ def board_profile(board: Mapping[str, Any], *, source: str = "<board>") -> Profi
     if method not in BOARD_METHODS:
         raise fail(f"poll.method must be one of {sorted(BOARD_METHODS)}, got {method!r}")
     seats = poll.get("seats")
-    if not _is_int(seats) or seats < 1:
+    if not isinstance(seats, int) or isinstance(seats, bool) or seats < 1:
         raise fail("poll.seats must be a whole number of at least 1")
     if not isinstance(poll.get("weighted"), bool):
         raise fail("poll.weighted must be true or false")
@@ -176,22 +182,29 @@ def board_profile(board: Mapping[str, Any], *, source: str = "<board>") -> Profi
         where = f"ballot {number} (tracker {tracker})"
         weight_text = ballot["weight"]
         if not isinstance(weight_text, str):
-            raise fail(f"{where}: weight must be a decimal string such as \"1\"")
+            raise fail(f'{where}: weight must be a decimal string such as "1"')
         try:
             weight = parse_weight(weight_text)
         except TallyInputError as exc:
             raise fail(f"{where}: {exc.reason}") from None
         if not poll["weighted"] and weight_text != "1":
             raise fail(f"{where}: weight {weight_text!r} in an unweighted poll")
-        parsed.append((_content(method, ballot["content"], ids, lambda r: fail(f"{where}: {r}")),
-                       weight))
+        content = _content(method, ballot["content"], ids, _prefixed(fail, where))
+        parsed.append((content, weight))
     metadata = {"poll_id": str(poll["id"])}
     if "majority" in poll:
         metadata["majority"] = str(poll["majority"])
     if "abstentions_count" in poll:
         metadata["abstentions_count"] = "true" if poll["abstentions_count"] else "false"
-    return Profile.from_ballots(names, parsed, seats=seats, title=poll["title"], method=method,
-                                source=source, metadata=metadata)
+    return Profile.from_ballots(
+        names,
+        parsed,
+        seats=seats,
+        title=poll["title"],
+        method=method,
+        source=source,
+        metadata=metadata,
+    )
 
 
 @dataclass
@@ -203,8 +216,9 @@ class BoardVerification:
     result: Result | None = None
 
 
-def board_verify(board_or_path: Mapping[str, Any] | str | Path, *,
-                 seed: str | None = None) -> BoardVerification:
+def board_verify(
+    board_or_path: Mapping[str, Any] | str | Path, *, seed: str | None = None
+) -> BoardVerification:
     """Recompute the hash, check the counts, recount. Structural errors raise
     TallyInputError; mismatches are listed in `problems` (and make `ok` false)."""
     if isinstance(board_or_path, (str, Path)):
@@ -221,8 +235,13 @@ def board_verify(board_or_path: Mapping[str, Any] | str | Path, *,
         problems.append(f"sha256 mismatch: published {published}, computed {computed}")
     problems.extend(_count_problems(board))
     result = count(profile, seed=seed) if profile.n_rows else None
-    return BoardVerification(ok=not problems, published_hash=published, computed_hash=computed,
-                             problems=problems, result=result)
+    return BoardVerification(
+        ok=not problems,
+        published_hash=published,
+        computed_hash=computed,
+        problems=problems,
+        result=result,
+    )
 
 
 # --------------------------------------------------------------------- helpers
@@ -232,11 +251,13 @@ def _count_problems(board: Mapping[str, Any]) -> list[str]:
     ballots = board["ballots"]
     problems = []
     if board["votes_cast"] != len(ballots):
-        problems.append(f"votes_cast is {board['votes_cast']} but the board holds "
-                        f"{len(ballots)} ballots")
+        problems.append(
+            f"votes_cast is {board['votes_cast']} but the board holds {len(ballots)} ballots"
+        )
     if board["votes_cast"] > board["electorate"]:
-        problems.append(f"votes_cast {board['votes_cast']} exceeds the electorate "
-                        f"{board['electorate']}")
+        problems.append(
+            f"votes_cast {board['votes_cast']} exceeds the electorate {board['electorate']}"
+        )
     trackers = [b["tracker"] for b in ballots]
     if len(set(trackers)) != len(trackers):
         problems.append("a tracker appears more than once")
@@ -250,17 +271,23 @@ def _options(poll: Mapping[str, Any], method: str, fail: Any) -> tuple[list[str]
     if not isinstance(options, list):
         raise fail("poll.options must be a list")
     if method == "yesno":
-        if options and [o.get("id") if isinstance(o, dict) else None
-                        for o in options] != list(YESNO_CHOICES):
+        if options and [o.get("id") if isinstance(o, dict) else None for o in options] != list(
+            YESNO_CHOICES
+        ):
             raise fail("a yes/no poll's options must be yes, no, abstain (or empty)")
         return list(YESNO_CHOICES), {choice: i for i, choice in enumerate(YESNO_CHOICES)}
     names: list[str] = []
     ids: dict[str, int] = {}
     for option in options:
-        if not (isinstance(option, dict) and set(option) == {"id", "name"}
-                and isinstance(option["id"], str) and isinstance(option["name"], str)
-                and option["id"] and option["name"].strip()):
-            raise fail("each option is {\"id\": <text>, \"name\": <text>}")
+        if not (
+            isinstance(option, dict)
+            and set(option) == {"id", "name"}
+            and isinstance(option["id"], str)
+            and isinstance(option["name"], str)
+            and option["id"]
+            and option["name"].strip()
+        ):
+            raise fail('each option is {"id": <text>, "name": <text>}')
         if option["id"] in ids:
             raise fail(f"option id {option['id']!r} appears twice")
         ids[option["id"]] = len(names)
@@ -298,8 +325,15 @@ def _content(method: str, content: Any, ids: Mapping[str, int], fail: Any) -> li
             group.append(index)
         groups.append(group)
     if method == "approval":
-        return [sum(groups, [])] if groups else []
+        return [[member for group in groups for member in group]] if groups else []
     return groups
+
+
+def _prefixed(fail: Any, where: str) -> Any:
+    def prefixed(reason: str) -> TallyInputError:
+        return fail(f"{where}: {reason}")
+
+    return prefixed
 
 
 def _option(value: Any, ids: Mapping[str, int], fail: Any) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 
 class TallyInputError(ValueError):
-    """Input that cannot be counted: a bad line, an unknown candidate, wrong encoding, truncation."""
+    """Input that cannot be counted: a bad line, unknown candidate, wrong encoding, truncation."""
 
     def __init__(self, reason: str, *, source: str | None = None, line: int | None = None) -> None:
         self.reason = reason

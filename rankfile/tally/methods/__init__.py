@@ -64,8 +64,9 @@ def count(
         return yesno(profile, majority=chosen_majority, abstentions_count=abstaining)
     if name == "irv":
         if seats is not None and seats != 1:
-            raise TallyInputError("IRV fills one seat; use stv or meek for several",
-                                  source=profile.source)
+            raise TallyInputError(
+                "IRV fills one seat; use stv or meek for several", source=profile.source
+            )
         return irv(profile, batch_elimination=batch_elimination, seed=seed)
     if name == "stv":
         return scottish_stv(profile, seats, seed=seed)
@@ -73,6 +74,7 @@ def count(
         return meek_stv(profile, seats, seed=seed)
     if name == "schulze":
         option = default_option or profile.metadata.get("default_option")
-        return schulze(profile, seats, default_option=option, majority_ratio=majority_ratio,
-                       seed=seed)
+        return schulze(
+            profile, seats, default_option=option, majority_ratio=majority_ratio, seed=seed
+        )
     raise TallyInputError(f"unknown method {name!r}; choose one of {', '.join(METHODS)}")

@@ -29,9 +29,7 @@ from rankfile.tally.profile import Profile
 from rankfile.tally.result import Decision, Result, Round
 
 
-def irv(
-    profile: Profile, *, batch_elimination: bool = False, seed: str | None = None
-) -> Result:
+def irv(profile: Profile, *, batch_elimination: bool = False, seed: str | None = None) -> Result:
     if profile.n_rows == 0:
         raise TallyInputError("no ballots to count", source=profile.source)
     names = profile.candidates
@@ -71,23 +69,37 @@ def irv(
         leader = max(current, key=lambda c: (tallies[c], -c))
         if 2 * tallies[leader] > continuing or len(current) == 1:
             winner = leader
-            share = f"{format_units(tallies[leader], decimals)} of {format_units(continuing, decimals)}"
-            reason = "last candidate standing" if len(current) == 1 else (
-                f"majority of continuing votes ({share})")
+            votes, of = format_units(tallies[leader], decimals), format_units(continuing, decimals)
+            share = f"{votes} of {of}"
+            reason = (
+                "last candidate standing"
+                if len(current) == 1
+                else (f"majority of continuing votes ({share})")
+            )
             rounds[-1].elected.append(Decision(names[leader], reason))
             break
         after = len(rounds)
         batch = _batch(current, tallies) if batch_elimination else []
         if batch:
             losers = batch
-            reason = (f"batch elimination after round {after}: together "
-                      f"{format_units(sum(tallies[c] for c in batch), decimals)}, fewer than the "
-                      f"next candidate's {format_units(_next_after(current, tallies, batch), decimals)}")
+            together = format_units(sum(tallies[c] for c in batch), decimals)
+            next_votes = format_units(_next_after(current, tallies, batch), decimals)
+            reason = (
+                f"batch elimination after round {after}: together {together}, "
+                f"fewer than the next candidate's {next_votes}"
+            )
         else:
             lowest = min(tallies[c] for c in current)
             tied = [c for c in current if tallies[c] == lowest]
-            losers = [ties.choose(tied, prefer="lowest", history=history[:-1],
-                                  round_number=after + 1, purpose="elimination")]
+            losers = [
+                ties.choose(
+                    tied,
+                    prefer="lowest",
+                    history=history[:-1],
+                    round_number=after + 1,
+                    purpose="elimination",
+                )
+            ]
             reason = f"fewest votes ({format_units(lowest, decimals)}) after round {after}"
         amounts = {c: tallies[c] for c in losers}
         for c in losers:
@@ -104,8 +116,9 @@ def irv(
         transfers = nonzero_by_name(names, gains)
         for c in losers:
             transfers[names[c]] = -amounts[c]
-        entry = record("elimination of " + ", ".join(names[c] for c in losers), transfers,
-                       end + over)
+        entry = record(
+            "elimination of " + ", ".join(names[c] for c in losers), transfers, end + over
+        )
         entry.subject = tuple(names[c] for c in losers)
         entry.excluded.extend(Decision(names[c], reason) for c in losers)
     return Result(

@@ -87,13 +87,19 @@ class _MeekCount:
             if not self.rounds:
                 votes, quota = self._distribute(self._effective_slots())
                 self._record("count", votes, quota, 1)
-            order = self.ties.order(sorted(self.hopeful), votes, history=self.history[:-1],
-                                    round_number=len(self.rounds), purpose="order of election")
+            order = self.ties.order(
+                sorted(self.hopeful),
+                votes,
+                history=self.history[:-1],
+                round_number=len(self.rounds),
+                purpose="order of election",
+            )
             for c in order:
                 self.hopeful.discard(c)
                 self.elected.append(c)
                 self.rounds[-1].elected.append(
-                    Decision(self.names[c], "remaining candidates fill the remaining seats"))
+                    Decision(self.names[c], "remaining candidates fill the remaining seats")
+                )
         return self._result(quota)
 
     # ------------------------------------------------------------------ steps
@@ -125,8 +131,7 @@ class _MeekCount:
             going = slot >= 0
             active, slot = active[going], slot[going]
             credit = (remaining[active] * keep[slot] + (SCALE - 1)) // SCALE
-            for c, amount in enumerate(exact_group_sums(slot, weights[active], credit,
-                                                        self.n + 1)):
+            for c, amount in enumerate(exact_group_sums(slot, weights[active], credit, self.n + 1)):
                 votes[c] += amount
             remaining[active] -= credit
             active = active[remaining[active] > 0]
@@ -142,27 +147,41 @@ class _MeekCount:
 
     def _elect(self, reached: list[int], votes: list[int], quota: int, iterations: int) -> None:
         record = self._record("election", votes, quota, iterations)
-        order = self.ties.order(reached, votes, history=self.history[:-1],
-                                round_number=record.number, purpose="order of election")
+        order = self.ties.order(
+            reached,
+            votes,
+            history=self.history[:-1],
+            round_number=record.number,
+            purpose="order of election",
+        )
         for c in order[: self.seats - len(self.elected)]:
             self.hopeful.discard(c)
             self.elected.append(c)
-            record.elected.append(Decision(self.names[c], f"reached the quota "
-                                           f"({format_units(votes[c], self.decimals)})"))
+            record.elected.append(
+                Decision(
+                    self.names[c], f"reached the quota ({format_units(votes[c], self.decimals)})"
+                )
+            )
         record.subject = tuple(d.candidate for d in record.elected)
 
     def _defeat(self, votes: list[int], quota: int, iterations: int) -> None:
         record = self._record("defeat", votes, quota, iterations)
         lowest = min(votes[c] for c in self.hopeful)
         tied = [c for c in sorted(self.hopeful) if votes[c] == lowest]
-        loser = self.ties.choose(tied, prefer="lowest", history=self.history[:-1],
-                                 round_number=record.number, purpose="defeat")
+        loser = self.ties.choose(
+            tied,
+            prefer="lowest",
+            history=self.history[:-1],
+            round_number=record.number,
+            purpose="defeat",
+        )
         self.hopeful.discard(loser)
         self.excluded.add(loser)
         self.keep[loser] = 0
         record.subject = (self.names[loser],)
-        record.excluded.append(Decision(self.names[loser], "fewest votes "
-                                        f"({format_units(lowest, self.decimals)})"))
+        record.excluded.append(
+            Decision(self.names[loser], f"fewest votes ({format_units(lowest, self.decimals)})")
+        )
 
     def _record(self, action: str, votes: list[int], quota: int, iterations: int) -> Round:
         self.history.append(list(votes))
@@ -174,8 +193,9 @@ class _MeekCount:
             quota=quota,
             extra={
                 "iterations": iterations,
-                "keep_factors": {self.names[c]: format_units(k, DECIMALS)
-                                 for c, k in enumerate(self.keep)},
+                "keep_factors": {
+                    self.names[c]: format_units(k, DECIMALS) for c, k in enumerate(self.keep)
+                },
             },
         )
         self.rounds.append(record)

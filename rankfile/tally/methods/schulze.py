@@ -85,8 +85,9 @@ def schulze(
     }
     if default_option is not None:
         if default_option not in names:
-            raise TallyInputError(f"default option {default_option!r} is not a candidate",
-                                  source=profile.source)
+            raise TallyInputError(
+                f"default option {default_option!r} is not a candidate", source=profile.source
+            )
         default = names.index(default_option)
         for a in options:
             if a != default and not (
@@ -103,10 +104,16 @@ def schulze(
     order: list[int] = []
     remaining = list(options)
     while remaining and len(order) < chosen:
-        unbeaten = [a for a in remaining
-                    if all(paths[a][b] >= paths[b][a] for b in remaining if b != a)]
-        pick = ties.choose(unbeaten, prefer="highest", history=[], round_number=1,
-                           purpose="Schulze winner") if len(unbeaten) > 1 else unbeaten[0]
+        unbeaten = [
+            a for a in remaining if all(paths[a][b] >= paths[b][a] for b in remaining if b != a)
+        ]
+        pick = (
+            ties.choose(
+                unbeaten, prefer="highest", history=[], round_number=1, purpose="Schulze winner"
+            )
+            if len(unbeaten) > 1
+            else unbeaten[0]
+        )
         order.append(pick)
         remaining.remove(pick)
     decimals = profile.weight_decimals
@@ -114,17 +121,26 @@ def schulze(
         number=1,
         action="pairwise count",
         totals={},
-        elected=[Decision(names[a], f"place {i + 1} in the Schulze order")
-                 for i, a in enumerate(order)],
-        excluded=[Decision(names[a], f"does not beat {default_option} by the required majority")
-                  for a in dropped],
+        elected=[
+            Decision(names[a], f"place {i + 1} in the Schulze order") for i, a in enumerate(order)
+        ],
+        excluded=[
+            Decision(names[a], f"does not beat {default_option} by the required majority")
+            for a in dropped
+        ],
         extra={
-            "pairwise": {names[a]: {names[b]: format_units(d[a][b], decimals)
-                                    for b in range(len(names)) if b != a}
-                         for a in range(len(names))},
-            "strongest_paths": {names[a]: {names[b]: format_units(paths[a][b][0], decimals)
-                                           for b in options if b != a}
-                                for a in options},
+            "pairwise": {
+                names[a]: {
+                    names[b]: format_units(d[a][b], decimals) for b in range(len(names)) if b != a
+                }
+                for a in range(len(names))
+            },
+            "strongest_paths": {
+                names[a]: {
+                    names[b]: format_units(paths[a][b][0], decimals) for b in options if b != a
+                }
+                for a in options
+            },
         },
     )
     return Result(

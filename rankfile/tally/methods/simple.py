@@ -60,8 +60,7 @@ def approval(profile: Profile, seats: int | None = None, *, seed: str | None = N
             for member in members[members >= 0].tolist():
                 marked[group_rows, member] = True
     hit_rows, hit_candidates = np.nonzero(marked)
-    votes = exact_group_sums(hit_candidates, profile.weights[hit_rows], None,
-                             profile.n_candidates)
+    votes = exact_group_sums(hit_candidates, profile.weights[hit_rows], None, profile.n_candidates)
     return _ranked_by_votes(profile, "approval", "Approval", chosen, votes, seed)
 
 
@@ -74,11 +73,13 @@ def yesno(
     """Count a motion. The profile's candidates must be yes, no and (optionally) abstain."""
     lowered = [name.lower() for name in profile.candidates]
     if "yes" not in lowered or "no" not in lowered or not set(lowered) <= {"yes", "no", "abstain"}:
-        raise TallyInputError("a yes/no count needs options named yes, no and abstain",
-                              source=profile.source)
+        raise TallyInputError(
+            "a yes/no count needs options named yes, no and abstain", source=profile.source
+        )
     if majority not in MAJORITIES:
-        raise TallyInputError(f"unknown majority {majority!r} (simple or two-thirds)",
-                              source=profile.source)
+        raise TallyInputError(
+            f"unknown majority {majority!r} (simple or two-thirds)", source=profile.source
+        )
     first = profile.slots[:, 0] if profile.n_rows else np.zeros(0, dtype=np.int32)
     single = first >= 0
     votes = exact_group_sums(first[single], profile.weights[single], None, profile.n_candidates)
@@ -100,9 +101,14 @@ def yesno(
         action="count",
         totals=by_name(profile.candidates, votes),
         exhausted=exact_total(profile.weights[~single]),
-        elected=[Decision(winner, f"{'passed' if passed else 'not passed'}: yes "
-                          f"{format_units(yes, decimals)} of {format_units(base, decimals)} "
-                          f"({denominator}); needs {needed}")],
+        elected=[
+            Decision(
+                winner,
+                f"{'passed' if passed else 'not passed'}: yes "
+                f"{format_units(yes, decimals)} of {format_units(base, decimals)} "
+                f"({denominator}); needs {needed}",
+            )
+        ],
     )
     return Result(
         method="yesno",
@@ -113,14 +119,21 @@ def yesno(
         candidates=list(profile.candidates),
         decimals=decimals,
         total=profile.total_units,
-        rules={"majority": majority, "abstentions_count": abstentions_count,
-               "required": f"yes {needed} of {denominator}"},
+        rules={
+            "majority": majority,
+            "abstentions_count": abstentions_count,
+            "required": f"yes {needed} of {denominator}",
+        },
         extra={"passed": passed},
     )
 
 
 def _ranked_by_votes(
-    profile: Profile, method: str, method_name: str, seats: int, votes: list[int],
+    profile: Profile,
+    method: str,
+    method_name: str,
+    seats: int,
+    votes: list[int],
     seed: str | None,
 ) -> Result:
     ties = tie_breaker(profile, seed)
@@ -130,8 +143,11 @@ def _ranked_by_votes(
         top = max(votes[c] for c in remaining)
         tied = [c for c in remaining if votes[c] == top]
         if len(tied) > seats - len(winners):
-            tied = [ties.choose(tied, prefer="highest", history=[], round_number=1,
-                                purpose="last winning place")]
+            tied = [
+                ties.choose(
+                    tied, prefer="highest", history=[], round_number=1, purpose="last winning place"
+                )
+            ]
         winners.extend(tied)
         remaining = [c for c in remaining if c not in tied]
     decimals = profile.weight_decimals
@@ -139,9 +155,13 @@ def _ranked_by_votes(
         number=1,
         action="count",
         totals=by_name(profile.candidates, votes),
-        elected=[Decision(profile.candidates[c], f"place {i + 1} with "
-                          f"{format_units(votes[c], decimals)} votes")
-                 for i, c in enumerate(winners)],
+        elected=[
+            Decision(
+                profile.candidates[c],
+                f"place {i + 1} with {format_units(votes[c], decimals)} votes",
+            )
+            for i, c in enumerate(winners)
+        ],
     )
     return Result(
         method=method,

@@ -70,8 +70,9 @@ def read_profile(path: str | Path, format: str | None = None) -> Profile:
         raise TallyInputError(f"cannot read: {exc.strerror}", source=name) from None
     chosen = format or guess_format(name, data)
     if chosen not in READERS:
-        raise TallyInputError(f"unknown format {chosen!r}; choose one of {', '.join(FORMATS)}",
-                              source=name)
+        raise TallyInputError(
+            f"unknown format {chosen!r}; choose one of {', '.join(FORMATS)}", source=name
+        )
     return READERS[chosen](data, name)
 
 

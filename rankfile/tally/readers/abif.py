@@ -26,8 +26,15 @@ from rankfile.tally.readers._text import decode, numbered_lines, unquote
 _META = re.compile(r'^\{\s*"?([^":{}]+?)"?\s*:\s*(.*?)\s*\}$')
 _DEFINE = re.compile(r"^=\s*(\[[^\]]*\]|[^:\s]+)\s*:\s*(.*)$")
 _BALLOT = re.compile(r"^(\d+(?:\.\d+)?)\s*:\s*(.*)$")
-_METHODS = {"irv": "irv", "rcv": "irv", "stv": "stv", "schulze": "schulze",
-            "plurality": "plurality", "fptp": "plurality", "approval": "approval"}
+_METHODS = {
+    "irv": "irv",
+    "rcv": "irv",
+    "stv": "stv",
+    "schulze": "schulze",
+    "plurality": "plurality",
+    "fptp": "plurality",
+    "approval": "approval",
+}
 
 
 def read_abif(data: bytes | str, source: str = "<abif>") -> Profile:
@@ -49,25 +56,29 @@ def read_abif(data: bytes | str, source: str = "<abif>") -> Profile:
         elif line.startswith("="):
             match = _DEFINE.match(line)
             if not match:
-                raise TallyInputError(f"bad candidate definition {line!r}", source=source,
-                                      line=number)
+                raise TallyInputError(
+                    f"bad candidate definition {line!r}", source=source, line=number
+                )
             token = _bare(match.group(1))
             full = _bare(match.group(2)) or token
             if token in tokens:
-                raise TallyInputError(f"candidate {token!r} defined twice", source=source,
-                                      line=number)
+                raise TallyInputError(
+                    f"candidate {token!r} defined twice", source=source, line=number
+                )
             tokens[token] = full_names[full] = len(names)
             names.append(full)
         else:
             match = _BALLOT.match(line)
             if not match:
-                raise TallyInputError(f"expected '<count>:<ranking>', got {line!r}",
-                                      source=source, line=number)
+                raise TallyInputError(
+                    f"expected '<count>:<ranking>', got {line!r}", source=source, line=number
+                )
             count = match.group(1)
             if Decimal(count) == 0:
                 continue
-            raw_ballots.append((number, parse_weight(count, source=source, line=number),
-                                match.group(2)))
+            raw_ballots.append(
+                (number, parse_weight(count, source=source, line=number), match.group(2))
+            )
     defined = bool(names)
     ballots: list[tuple[list[list[int]], Decimal]] = []
     for number, weight, body in raw_ballots:
@@ -79,8 +90,9 @@ def read_abif(data: bytes | str, source: str = "<abif>") -> Profile:
                 index = tokens.get(token, full_names.get(token))
                 if index is None:
                     if defined:
-                        raise TallyInputError(f"unknown candidate {token!r}", source=source,
-                                              line=number)
+                        raise TallyInputError(
+                            f"unknown candidate {token!r}", source=source, line=number
+                        )
                     index = tokens[token] = len(names)
                     names.append(token)
                 members.append(index)
@@ -93,8 +105,13 @@ def read_abif(data: bytes | str, source: str = "<abif>") -> Profile:
         raise TallyInputError(f"bad seats metadata {seats!r}", source=source)
     method = _METHODS.get(metadata.get("tally_method", "").lower())
     return Profile.from_ballots(
-        names, ballots, seats=int(seats) if seats else None, title=metadata.get("title"),
-        method=method, source=source, metadata=metadata,
+        names,
+        ballots,
+        seats=int(seats) if seats else None,
+        title=metadata.get("title"),
+        method=method,
+        source=source,
+        metadata=metadata,
     )
 
 

@@ -50,8 +50,9 @@ def read_csv(data: bytes | str, source: str = "<csv>") -> Profile:
     if not rows:
         raise TallyInputError("empty file", source=source)
     header = rows[0][1]
-    weight_column = next((i for i, cell in enumerate(header)
-                          if cell.lower() in _WEIGHT_HEADERS), None)
+    weight_column = next(
+        (i for i, cell in enumerate(header) if cell.lower() in _WEIGHT_HEADERS), None
+    )
     body = rows[1:]
     if body and _is_rank_grid(header, body, weight_column):
         return _read_grid(header, body, weight_column, source)
@@ -60,24 +61,30 @@ def read_csv(data: bytes | str, source: str = "<csv>") -> Profile:
     return _read_lists(rows, None, source)
 
 
-def _is_rank_grid(header: list[str], body: list[tuple[int, list[str]]],
-                  weight_column: int | None) -> bool:
+def _is_rank_grid(
+    header: list[str], body: list[tuple[int, list[str]]], weight_column: int | None
+) -> bool:
     names = [c for i, c in enumerate(header) if i != weight_column]
     if not names or any(not c or _is_number(c) or _RANK_LABEL.match(c) for c in names):
         return False
-    return any(_is_number(cell) for _, cells in body for i, cell in enumerate(cells)
-               if i != weight_column)
+    return any(
+        _is_number(cell) for _, cells in body for i, cell in enumerate(cells) if i != weight_column
+    )
 
 
-def _read_grid(header: list[str], body: list[tuple[int, list[str]]],
-               weight_column: int | None, source: str) -> Profile:
+def _read_grid(
+    header: list[str], body: list[tuple[int, list[str]]], weight_column: int | None, source: str
+) -> Profile:
     columns = [i for i in range(len(header)) if i != weight_column]
     names = [header[i] for i in columns]
     ballots: list[tuple[list[list[int]], Decimal]] = []
     for number, cells in body:
         if len(cells) > len(header):
-            raise TallyInputError(f"row has {len(cells)} cells but the header has "
-                                  f"{len(header)}", source=source, line=number)
+            raise TallyInputError(
+                f"row has {len(cells)} cells but the header has {len(header)}",
+                source=source,
+                line=number,
+            )
         cells = cells + [""] * (len(header) - len(cells))
         weight = _weight(cells, weight_column, source, number)
         by_rank: dict[int, list[int]] = {}
@@ -86,15 +93,19 @@ def _read_grid(header: list[str], body: list[tuple[int, list[str]]],
             if not cell or cell == "-":
                 continue
             if not cell.isdigit() or int(cell) < 1:
-                raise TallyInputError(f"rank for {names[candidate]!r} must be a whole number "
-                                      f"from 1, got {cell!r}", source=source, line=number)
+                raise TallyInputError(
+                    f"rank for {names[candidate]!r} must be a whole number from 1, got {cell!r}",
+                    source=source,
+                    line=number,
+                )
             by_rank.setdefault(int(cell), []).append(candidate)
         ballots.append(([by_rank[r] for r in sorted(by_rank)], weight))
     return Profile.from_ballots(names, ballots, source=source, metadata={"csv_shape": "grid"})
 
 
-def _read_lists(rows: list[tuple[int, list[str]]], weight_column: int | None,
-                source: str) -> Profile:
+def _read_lists(
+    rows: list[tuple[int, list[str]]], weight_column: int | None, source: str
+) -> Profile:
     parsed: list[tuple[list[list[str]], Decimal]] = []
     for number, cells in rows:
         weight = _weight(cells, weight_column, source, number)
@@ -105,15 +116,17 @@ def _read_lists(rows: list[tuple[int, list[str]]], weight_column: int | None,
         ]
         for group in ranking:
             if any(not member for member in group):
-                raise TallyInputError(f"empty name in {'='.join(group)!r}", source=source,
-                                      line=number)
+                raise TallyInputError(
+                    f"empty name in {'='.join(group)!r}", source=source, line=number
+                )
         parsed.append((ranking, weight))
     names = sorted({name for ranking, _ in parsed for group in ranking for name in group})
     if not names:
         raise TallyInputError("no candidate names in the rows", source=source)
     index = {name: i for i, name in enumerate(names)}
-    ballots = [([[index[m] for m in group] for group in ranking], weight)
-               for ranking, weight in parsed]
+    ballots = [
+        ([[index[m] for m in group] for group in ranking], weight) for ranking, weight in parsed
+    ]
     return Profile.from_ballots(names, ballots, source=source, metadata={"csv_shape": "lists"})
 
 

@@ -33,12 +33,14 @@ def read_debian(data: bytes | str, source: str = "<debian>") -> Profile:
         option = _OPTION.search(line)
         if option:
             if ballots:
-                raise TallyInputError("option line after the first vote", source=source,
-                                      line=number)
+                raise TallyInputError(
+                    "option line after the first vote", source=source, line=number
+                )
             index = int(option.group(1))
             if index != len(options) + 1:
-                raise TallyInputError(f"expected option {len(options) + 1}, got {index}",
-                                      source=source, line=number)
+                raise TallyInputError(
+                    f"expected option {len(options) + 1}, got {index}", source=source, line=number
+                )
             options[index] = option.group(2)
             continue
         if not line.lstrip().startswith("V:"):
@@ -47,12 +49,14 @@ def read_debian(data: bytes | str, source: str = "<debian>") -> Profile:
         if not vote:
             raise TallyInputError(f"bad vote line {line.strip()!r}", source=source, line=number)
         if not options:
-            raise TallyInputError("vote before any 'Option N--->: name' line", source=source,
-                                  line=number)
+            raise TallyInputError(
+                "vote before any 'Option N--->: name' line", source=source, line=number
+            )
         marks = vote.group(1)
         if len(marks) != len(options):
             raise TallyInputError(
-                f"vote has {len(marks)} marks for {len(options)} options", source=source,
+                f"vote has {len(marks)} marks for {len(options)} options",
+                source=source,
                 line=number,
             )
         by_rank: dict[int, list[int]] = {}
@@ -62,14 +66,14 @@ def read_debian(data: bytes | str, source: str = "<debian>") -> Profile:
             by_rank.setdefault(_rank(mark, source, number), []).append(position)
         ballots.append(([by_rank[r] for r in sorted(by_rank)], Decimal(1)))
     if not options:
-        raise TallyInputError("no 'Option N--->: name' lines: not a devotee tally sheet",
-                              source=source)
+        raise TallyInputError(
+            "no 'Option N--->: name' lines: not a devotee tally sheet", source=source
+        )
     names = [options[i] for i in sorted(options)]
     metadata = {}
     if names[-1].strip().lower() in _DEFAULT_NAMES:
         metadata["default_option"] = names[-1]
-    return Profile.from_ballots(names, ballots, method="schulze", source=source,
-                                metadata=metadata)
+    return Profile.from_ballots(names, ballots, method="schulze", source=source, metadata=metadata)
 
 
 def _rank(mark: str, source: str, number: int) -> int:

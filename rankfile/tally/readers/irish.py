@@ -34,8 +34,9 @@ def read_irish(
         if not line:
             continue
         if not _LINE.match(line):
-            raise TallyInputError(f"expected quoted candidate codes, got {line[:60]!r}",
-                                  source=source, line=number)
+            raise TallyInputError(
+                f"expected quoted candidate codes, got {line[:60]!r}", source=source, line=number
+            )
         codes = _CODE.findall(line)
         if any(not code.strip() for code in codes):
             raise TallyInputError("empty candidate code", source=source, line=number)
@@ -46,8 +47,7 @@ def read_irish(
     if names is not None:
         missing = [c for c in codes if c not in names]
         if missing:
-            raise TallyInputError(f"no name given for code(s) {', '.join(missing)}",
-                                  source=source)
+            raise TallyInputError(f"no name given for code(s) {', '.join(missing)}", source=source)
     index = {code: i for i, code in enumerate(codes)}
     ballots = (([index[c] for c in row], Decimal(1)) for _, row in rows)
     candidates = [names[c] for c in codes] if names is not None else codes

@@ -30,8 +30,7 @@ _ORDER_TOKEN = re.compile(r"\{[^{}]*\}|[^,{}]+")
 
 
 def read_preflib(data: bytes | str, source: str = "<preflib>") -> Profile:
-    lines = [(n, line.strip()) for n, line in numbered_lines(decode(data, source))
-             if line.strip()]
+    lines = [(n, line.strip()) for n, line in numbered_lines(decode(data, source)) if line.strip()]
     if not lines:
         raise TallyInputError("empty file", source=source)
     if lines[0][1].isdigit():
@@ -57,43 +56,59 @@ def read_preflib(data: bytes | str, source: str = "<preflib>") -> Profile:
                 n_alternatives = len(names)
         count, sep, order = line.partition(":")
         if not sep:
-            raise TallyInputError(f"expected '<count>: <order>', got {line!r}", source=source,
-                                  line=number)
-        ballots.append((_order(order, n_alternatives, source, number),
-                        parse_weight(count, source=source, line=number)))
+            raise TallyInputError(
+                f"expected '<count>: <order>', got {line!r}", source=source, line=number
+            )
+        ballots.append(
+            (
+                _order(order, n_alternatives, source, number),
+                parse_weight(count, source=source, line=number),
+            )
+        )
     if n_alternatives is None:
         n_alternatives = _header_int(header, "NUMBER ALTERNATIVES", source, None) or len(names)
     _check_totals(header, ballots, source)
     candidate_names = [names.get(i, f"Alternative {i}") for i in range(1, n_alternatives + 1)]
-    return Profile.from_ballots(candidate_names, ballots, title=header.get("TITLE"),
-                                source=source, metadata=header)
+    return Profile.from_ballots(
+        candidate_names, ballots, title=header.get("TITLE"), source=source, metadata=header
+    )
 
 
 def _read_old(lines: list[tuple[int, str]], source: str) -> Profile:
     n_alternatives = int(lines[0][1])
     if len(lines) < n_alternatives + 2:
-        raise TallyInputError("file ends inside the header (truncated?)", source=source,
-                              line=lines[-1][0])
+        raise TallyInputError(
+            "file ends inside the header (truncated?)", source=source, line=lines[-1][0]
+        )
     names: list[str] = []
     for number, line in lines[1 : n_alternatives + 1]:
         index, sep, name = line.partition(",")
         if not sep or index.strip() != str(len(names) + 1):
-            raise TallyInputError(f"expected '{len(names) + 1},<name>', got {line!r}",
-                                  source=source, line=number)
+            raise TallyInputError(
+                f"expected '{len(names) + 1},<name>', got {line!r}", source=source, line=number
+            )
         names.append(name.strip())
     number, totals = lines[n_alternatives + 1]
     parts = [p.strip() for p in totals.split(",")]
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        raise TallyInputError(f"expected '<voters>,<total>,<unique orders>', got {totals!r}",
-                              source=source, line=number)
+        raise TallyInputError(
+            f"expected '<voters>,<total>,<unique orders>', got {totals!r}",
+            source=source,
+            line=number,
+        )
     ballots: list[tuple[list[list[int]], Decimal]] = []
     for number, line in lines[n_alternatives + 2 :]:
         count, sep, order = line.partition(",")
         if not sep:
-            raise TallyInputError(f"expected '<count>,<order>', got {line!r}", source=source,
-                                  line=number)
-        ballots.append((_order(order, n_alternatives, source, number),
-                        parse_weight(count, source=source, line=number)))
+            raise TallyInputError(
+                f"expected '<count>,<order>', got {line!r}", source=source, line=number
+            )
+        ballots.append(
+            (
+                _order(order, n_alternatives, source, number),
+                parse_weight(count, source=source, line=number),
+            )
+        )
     header = {"NUMBER VOTERS": parts[1], "NUMBER UNIQUE ORDERS": parts[2]}
     _check_totals(header, ballots, source)
     return Profile.from_ballots(names, ballots, source=source)
@@ -113,8 +128,7 @@ def _order(text: str, n_alternatives: int, source: str, number: int) -> list[lis
         group: list[int] = []
         for member in members:
             if not member.isdigit() or not 1 <= int(member) <= n_alternatives:
-                raise TallyInputError(f"unknown alternative {member!r}", source=source,
-                                      line=number)
+                raise TallyInputError(f"unknown alternative {member!r}", source=source, line=number)
             group.append(int(member) - 1)
         if group:
             groups.append(group)
@@ -126,8 +140,7 @@ def _header_int(header: dict[str, str], key: str, source: str, line: int | None)
     if value is None:
         return None
     if not value.isdigit():
-        raise TallyInputError(f"header {key} is not a number: {value!r}", source=source,
-                              line=line)
+        raise TallyInputError(f"header {key} is not a number: {value!r}", source=source, line=line)
     return int(value)
 
 
@@ -136,9 +149,15 @@ def _check_totals(
 ) -> None:
     voters = _header_int(header, "NUMBER VOTERS", source, None)
     if voters is not None and sum(w for _, w in ballots) != voters:
-        raise TallyInputError(f"header says {voters} voters but the orders add up to "
-                              f"{sum(w for _, w in ballots)} (truncated?)", source=source)
+        raise TallyInputError(
+            f"header says {voters} voters but the orders add up to "
+            f"{sum(w for _, w in ballots)} (truncated?)",
+            source=source,
+        )
     unique = _header_int(header, "NUMBER UNIQUE ORDERS", source, None)
     if unique is not None and len(ballots) != unique:
-        raise TallyInputError(f"header says {unique} unique orders but there are "
-                              f"{len(ballots)} order lines (truncated?)", source=source)
+        raise TallyInputError(
+            f"header says {unique} unique orders but there are "
+            f"{len(ballots)} order lines (truncated?)",
+            source=source,
+        )
