@@ -180,6 +180,11 @@ def membership_suspend(*, membership: Membership, by: Person) -> Membership:
             raise RuleViolation(_("Only an active member can be suspended."))
         if locked.person_id == by.pk:
             raise RuleViolation(_("You cannot suspend yourself."))
+        if _is_last_chair(locked.committee, locked.person_id):
+            raise RuleViolation(
+                _("%(handle)s is the only chair: make another member chair first.")
+                % {"handle": locked.person.handle}
+            )
         _end_roles_and_seats(person_id=locked.person_id, committee=locked.committee, by=by)
         locked.status = MembershipStatus.SUSPENDED
         locked.save(update_fields=["status"])
