@@ -25,8 +25,10 @@ def make_profile(
 
     Each character is a candidate; '=' joins the next candidate to the previous rank.
     """
-    names = list(candidates) if candidates is not None else sorted(
-        {ch for text, _ in ballots for ch in text if ch.isalpha()}
+    names = (
+        list(candidates)
+        if candidates is not None
+        else sorted({ch for text, _ in ballots for ch in text if ch.isalpha()})
     )
     index = {name: i for i, name in enumerate(names)}
     parsed = []

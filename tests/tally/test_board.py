@@ -48,8 +48,16 @@ def test_it_hashes_the_canonical_json_of_the_board_without_its_hash():
 
 
 def test_it_pins_the_canonical_form_of_a_tiny_board():
-    board = board_build(poll_id=7, title="Strike?", method="yesno", seats=1, options=[],
-                        ballots=[(T1, "yes", 1)], electorate=1, votes_cast=1)
+    board = board_build(
+        poll_id=7,
+        title="Strike?",
+        method="yesno",
+        seats=1,
+        options=[],
+        ballots=[(T1, "yes", 1)],
+        electorate=1,
+        votes_cast=1,
+    )
 
     assert board_canonical_bytes(board) == (
         b'{"ballots":[{"content":"yes","tracker":"00000000000000000000000000000001",'
@@ -146,12 +154,19 @@ def test_it_refuses_floats_and_duplicate_keys_in_a_board_file(tmp_path: Path):
 
 
 def test_it_counts_each_kind_of_poll_from_its_board():
-    approval = make_board(method="approval", seats=1, ballots=[
-        (T1, ["ana", "bo"], 1), (T2, ["bo"], 1), (T3, [], 1)])
-    plurality = make_board(method="plurality", seats=1, ballots=[
-        (T1, "cy", 1), (T2, "cy", 1), (T3, None, 1)])
-    motion = make_board(method="yesno", seats=1, options=[], poll_extra={
-        "majority": "two-thirds"}, ballots=[(T1, "yes", 1), (T2, "yes", 1), (T3, "no", 1)])
+    approval = make_board(
+        method="approval", seats=1, ballots=[(T1, ["ana", "bo"], 1), (T2, ["bo"], 1), (T3, [], 1)]
+    )
+    plurality = make_board(
+        method="plurality", seats=1, ballots=[(T1, "cy", 1), (T2, "cy", 1), (T3, None, 1)]
+    )
+    motion = make_board(
+        method="yesno",
+        seats=1,
+        options=[],
+        poll_extra={"majority": "two-thirds"},
+        ballots=[(T1, "yes", 1), (T2, "yes", 1), (T3, "no", 1)],
+    )
 
     assert board_verify(approval).result.winners == ["Bo"]
     assert board_verify(plurality).result.winners == ["Cy"]
@@ -161,8 +176,12 @@ def test_it_counts_each_kind_of_poll_from_its_board():
 
 
 def test_it_counts_delegate_weights_from_a_weighted_board():
-    board = make_board(method="irv", seats=1, weighted=True, ballots=[
-        (T1, ["ana"], "2.5"), (T2, ["bo"], "1.75"), (T3, ["cy", "bo"], "1")])
+    board = make_board(
+        method="irv",
+        seats=1,
+        weighted=True,
+        ballots=[(T1, ["ana"], "2.5"), (T2, ["bo"], "1.75"), (T3, ["cy", "bo"], "1")],
+    )
 
     profile = board_profile(board)
     result = board_verify(board).result

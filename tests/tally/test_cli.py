@@ -19,10 +19,14 @@ BURLINGTON = str(fixture("burlington_2009_mayor", "burl2009.abif"))
 
 def write_board(path: Path) -> dict:
     board = board_build(
-        poll_id="p", title="Chair", method="irv", seats=1,
+        poll_id="p",
+        title="Chair",
+        method="irv",
+        seats=1,
         options=[("a", "Ana"), ("b", "Bo")],
         ballots=[("1" * 32, ["a"], 1), ("2" * 32, ["b", "a"], 1), ("3" * 32, ["a"], 1)],
-        electorate=3, votes_cast=3,
+        electorate=3,
+        votes_cast=3,
     )
     path.write_text(json.dumps(board), encoding="utf-8")
     return board
@@ -135,7 +139,9 @@ def test_it_exits_2_on_a_board_that_is_not_a_board(tmp_path: Path, capsys):
 def test_it_runs_as_a_module():
     completed = subprocess.run(
         [sys.executable, "-m", "rankfile.tally", "tally", BURLINGTON, "--json"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["winners"] == ["Bob Kiss (Progressive)"]

@@ -184,8 +184,15 @@ def test_it_explains_the_json_result_with_the_required_keys():
     assert {"method", "seats", "quota", "winners", "rounds"} <= set(data)
     assert data["quota"] == "3.00000"
     round_keys = set(data["rounds"][0])
-    assert {"totals", "transfers", "exhausted", "lost_to_truncation", "quota", "elected",
-            "excluded"} <= round_keys
+    assert {
+        "totals",
+        "transfers",
+        "exhausted",
+        "lost_to_truncation",
+        "quota",
+        "elected",
+        "excluded",
+    } <= round_keys
 
 
 def test_it_refuses_irv_for_several_seats():

@@ -139,7 +139,7 @@ def test_it_defines_abif_candidates_by_use_when_the_file_has_no_definitions():
         ("=A:[A]\n=B:[B]\n2:A>Z\n", 3, "unknown candidate 'Z'"),
         ("=A:[A]\n2 A>B\n", 2, "expected '<count>:<ranking>'"),
         ("=A:[A]\n=A:[Again]\n", 2, "defined twice"),
-        ("{title \"x\"}\n", 1, "bad metadata"),
+        ('{title "x"}\n', 1, "bad metadata"),
         ("=A:[A]\n2:A>>A\n", 2, "empty candidate"),
     ],
 )
@@ -293,10 +293,15 @@ def test_it_reads_irish_ballots_ignoring_padding():
 
     assert profile.candidates == ("Burt", "Higg", "Leni")
     assert rankings(profile) == {
-        (("Leni",), ("Higg",)): 1, (("Higg",),): 1, (("Burt",), ("Leni",)): 1,
+        (("Leni",), ("Higg",)): 1,
+        (("Higg",),): 1,
+        (("Burt",), ("Leni",)): 1,
     }
-    named = read_irish(text, "dw.txt", names={"Leni": "Brian Lenihan", "Higg": "Joe Higgins",
-                                              "Burt": "Joan Burton"})
+    named = read_irish(
+        text,
+        "dw.txt",
+        names={"Leni": "Brian Lenihan", "Higg": "Joe Higgins", "Burt": "Joan Burton"},
+    )
     assert named.candidates == ("Joan Burton", "Joe Higgins", "Brian Lenihan")
 
 
@@ -338,7 +343,13 @@ def test_it_aggregates_an_in_memory_array_like_the_general_path():
         ["A", "B", "C"], [([0, 1], 1), ([0, 1], 1), ([2], 1), ([1, 1, 0], 1), ([], 1)]
     )
 
-    assert rankings(fast) == rankings(slow) == {
-        (("A",), ("B",)): 2, (("C",),): 1, (("B",), ("A",)): 1,
-    }
+    assert (
+        rankings(fast)
+        == rankings(slow)
+        == {
+            (("A",), ("B",)): 2,
+            (("C",),): 1,
+            (("B",), ("A",)): 1,
+        }
+    )
     assert fast.blank_weight == slow.blank_weight == 1

@@ -96,14 +96,20 @@ def test_it_elects_kiss_in_burlington_with_the_official_rounds(burlington):
     assert result.winners == ["Bob Kiss (Progressive)"]
     first, second, final = result.rounds
     assert _round_totals(result, first) == {
-        "Wright": 2951, "Kiss": 2585, "Montroll": 2063, "Smith": 1306, "Write-in": 36,
+        "Wright": 2951,
+        "Kiss": 2585,
+        "Montroll": 2063,
+        "Smith": 1306,
+        "Write-in": 36,
         "Simpson": 35,
     }
     assert first.exhausted == 4
     assert _round_totals(result, second) == {"Wright": 3294, "Kiss": 2981, "Montroll": 2554}
     assert second.exhausted == 151
     assert {d.candidate for d in second.excluded} == {
-        "James Simpson (Green)", "Dan Smith (Independent)", "Write-in",
+        "James Simpson (Green)",
+        "Dan Smith (Independent)",
+        "Write-in",
     }
     assert _round_totals(result, final) == {"Kiss": 4313, "Wright": 4061}
     assert final.exhausted == 606
@@ -171,8 +177,15 @@ def test_it_elects_lenihan_higgins_burton_in_dublin_west():
     assert result.value(result.total) == 29988
     first = {name: result.value(v) for name, v in result.rounds[0].totals.items()}
     assert first == {
-        "Leni": 8086, "Higg": 6442, "Burt": 3810, "Terr": 3694, "McDo": 2404, "Morr": 2370,
-        "Dohe": 2300, "Bonn": 748, "Smyt": 134,
+        "Leni": 8086,
+        "Higg": 6442,
+        "Burt": 3810,
+        "Terr": 3694,
+        "McDo": 2404,
+        "Morr": 2370,
+        "Dohe": 2300,
+        "Bonn": 748,
+        "Smyt": 134,
     }
     assert result.rounds[0].elected[0].candidate == "Leni"
     assert sum(first.values()) == Decimal(29988)
