@@ -1,0 +1,137 @@
+"""Pledging and withdrawing, without leaving a trace of who did it.
+
+What a pledge writes: one `Pledge` row (random key, the committee, an HMAC holder), one counter
+and one daily-history row changed by one. No audit event (it would name the actor), no log
+line, no timestamp. What it returns: nothing that a caller could store.
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rankfile.accounts.models import Person
+from rankfile.committees.models import (
+    BASE_KINDS,
+    Committee,
+    CommitteeClosure,
+    Membership,
+    MembershipStatus,
+)
+from rankfile.core.errors import RuleViolation
+from rankfile.strikes.holders import pledge_holder
+from rankfile.strikes.lifecycle import Action, campaign_refusal
+from rankfile.strikes.models import Campaign, Pledge, PledgeCount
+from rankfile.strikes.readiness import meets_threshold
+from rankfile.strikes.services.campaigns import campaign_lock, campaign_settle
+from rankfile.strikes.services.days import campaign_day_add
+
+
+def pledge_committee_refusal(
+    *, campaign: Campaign, person: Person, committee: Committee
+) -> str | None:
+    """Why the person's pledge cannot count for this committee, or None."""
+    if committee.kind not in BASE_KINDS:
+        return _("A pledge counts for a workplace, school or neighbourhood committee.")
+    if not CommitteeClosure.objects.filter(
+        ancestor_id=campaign.committee_id, descendant_id=committee.pk
+    ).exists():
+        return _("%(name)s is not covered by this campaign.") % {"name": committee.name}
+    if not Membership.objects.filter(
+        person_id=person.pk, committee_id=committee.pk, status=MembershipStatus.ACTIVE
+    ).exists():
+        return _("Only active members of %(name)s can pledge for it.") % {"name": committee.name}
+    return None
+
+
+def pledge_make(*, campaign: Campaign, person: Person, committee: Committee) -> None:
+    """Pledge to strike when the conditions are met, counted for `committee` (where the person
+    is an active member). One pledge per person and campaign."""
+    refusal = _pledge_change(campaign=campaign, person=person, committee=committee, step=+1)
+    if refusal is not None:
+        raise RuleViolation(refusal)
+
+
+def pledge_withdraw(*, campaign: Campaign, person: Person) -> None:
+    """Withdraw the person's pledge; allowed until the campaign triggers."""
+    refusal = _pledge_change(campaign=campaign, person=person, committee=None, step=-1)
+    if refusal is not None:
+        raise RuleViolation(refusal)
+
+
+def _pledge_change(
+    *, campaign: Campaign, person: Person, committee: Committee | None, step: int
+) -> str | None:
+    """One transaction with the campaign row locked: settle what the clock decided (the
+    deadline), check the rules, change the pledge and the counts, check the trigger.
+
+    A refusal is returned rather than raised, so that a transition the clock decided (the
+    deadline passed) is committed even though the pledge itself is refused."""
+    now = timezone.now()
+    holder = pledge_holder(person_id=person.pk, campaign_id=campaign.pk)
+    try:
+        with transaction.atomic():
+            locked = campaign_lock(campaign.pk)
+            campaign_settle(locked, now=now, recount=False)
+            refusal = campaign_refusal(
+                locked, action=Action.PLEDGE if step > 0 else Action.WITHDRAW, now=now
+            )
+            if refusal is not None:
+                return refusal
+            existing = Pledge.objects.filter(campaign_id=locked.pk, holder=holder).first()
+            if step > 0:
+                assert committee is not None
+                if existing is not None:
+                    return _("You have already pledged. Withdraw first to count elsewhere.")
+                refusal = pledge_committee_refusal(
+                    campaign=locked, person=person, committee=committee
+                )
+                if refusal is not None:
+                    return refusal
+                Pledge.objects.create(
+                    campaign_id=locked.pk, committee_id=committee.pk, holder=holder
+                )
+                counted_for = committee.pk
+            else:
+                if existing is None:
+                    return _("You have no pledge to withdraw.")
+                counted_for = existing.committee_id
+                existing.delete()
+            _count_change(locked, committee_id=counted_for, step=step)
+            campaign_settle(locked, now=now, recount=False)
+    except IntegrityError:
+        # The unique (campaign, holder) constraint: the same person pledging twice at once on a
+        # backend that let both through the lock. The second one loses.
+        return _("You have already pledged. Withdraw first to count elsewhere.")
+    return None
+
+
+def _count_change(locked: Campaign, *, committee_id: int, step: int) -> None:
+    """Move the committee's counter by one, re-check its threshold with its current workforce
+    estimate, and record both in today's history row."""
+    counter, _created = PledgeCount.objects.select_for_update().get_or_create(
+        campaign_id=locked.pk, committee_id=committee_id
+    )
+    PledgeCount.objects.filter(pk=counter.pk).update(count=F("count") + step)
+    counter.refresh_from_db(fields=["count"])
+    workforce = (
+        Committee.objects.filter(pk=committee_id).values_list("workforce_estimate", flat=True).get()
+    )
+    is_ready = meets_threshold(
+        pledged=counter.count, workforce=workforce, percent=locked.threshold_percent
+    )
+    ready_change = int(is_ready) - int(counter.is_ready)
+    if ready_change:
+        PledgeCount.objects.filter(pk=counter.pk).update(is_ready=is_ready)
+        locked.workplaces_ready = F("workplaces_ready") + ready_change
+        locked.save(update_fields=["workplaces_ready"])
+        locked.refresh_from_db(fields=["workplaces_ready"])
+    campaign_day_add(
+        campaign_id=locked.pk,
+        committee_id=committee_id,
+        day=timezone.localdate(),
+        pledged=step,
+        ready=ready_change,
+    )
