@@ -27,11 +27,11 @@ from decimal import Decimal
 import numpy as np
 import numpy.typing as npt
 
+from rankfile.tally.aggregate import aggregate_array
 from rankfile.tally.errors import TallyInputError
 from rankfile.tally.numeric import (
     MAX_WEIGHT_DECIMALS,
     decimal_places,
-    exact_group_sums,
     exact_total,
     format_units,
     to_units,
@@ -126,44 +126,29 @@ class Profile:
         matrix = np.asarray(array)
         if matrix.ndim != 2 or not np.issubdtype(matrix.dtype, np.integer):
             raise TallyInputError("ballot array must be a 2-D integer array", source=source)
-        matrix = matrix.astype(np.int64, copy=True)
-        n_rows, width = matrix.shape
-        keep = np.logical_and.accumulate(matrix >= 0, axis=1) if width else matrix >= 0
-        matrix[~keep] = -1
-        if n_rows and width and int(matrix.max(initial=-1)) >= len(names):
-            raise TallyInputError(
-                f"ballot array names candidate {int(matrix.max())}, "
-                f"but there are only {len(names)} candidates",
-                source=source,
+        unit_weights = None if weights is None else _array_weights(weights, len(matrix), source)
+        grouped = aggregate_array(matrix, unit_weights, len(names), source)
+        if grouped is None:
+            ones = np.ones(len(matrix), dtype=np.int64)
+            weight_list = (ones if unit_weights is None else unit_weights).tolist()
+            rows = (
+                (_until_negative(row), int(w))
+                for row, w in zip(matrix.tolist(), weight_list, strict=True)
             )
-        unit_weights = _array_weights(weights, n_rows, source)
-        if width > 1:
-            padded = np.where(matrix >= 0, matrix, -1 - np.arange(width, dtype=np.int64))
-            ordered = np.sort(padded, axis=1)
-            if bool((ordered[:, 1:] == ordered[:, :-1]).any()):
-                rows = (
-                    ([int(c) for c in row if c >= 0], int(w))
-                    for row, w in zip(matrix.tolist(), unit_weights.tolist(), strict=True)
-                )
-                return cls.from_ballots(
-                    names, rows, seats=seats, title=title, method=method, source=source
-                )
-        blank_mask = matrix[:, 0] < 0 if width else np.ones(n_rows, dtype=bool)
-        blank_units = exact_total(unit_weights[blank_mask]) if n_rows else 0
-        matrix, unit_weights = matrix[~blank_mask], unit_weights[~blank_mask]
-        distinct, summed = _aggregate_rows(matrix, unit_weights, len(names))
-        width = max(1, int((distinct >= 0).sum(axis=1).max(initial=1)))
+            return cls.from_ballots(
+                names, rows, seats=seats, title=title, method=method, source=source
+            )
         return cls(
             candidates=names,
-            slots=np.ascontiguousarray(distinct[:, :width], dtype=np.int32),
+            slots=grouped.slots,
             group_members=np.zeros((0, 2), dtype=np.int32),
-            weights=summed,
+            weights=grouped.weights,
             weight_decimals=0,
             seats=seats,
             title=title,
             method=method,
             source=source,
-            blank_weight=Decimal(blank_units),
+            blank_weight=Decimal(grouped.blank_units),
         )
 
     @classmethod
@@ -337,33 +322,9 @@ def _array_weights(
     return values.astype(np.int64)
 
 
-def _aggregate_rows(
-    matrix: npt.NDArray[np.int64], weights: npt.NDArray[np.int64], n_candidates: int
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Distinct rows (sorted) and their summed weights.
-
-    When a row fits in 63 bits (each rank as candidate+1 in `bits` bits) rows are packed into one
-    int64 key, which makes `np.unique` a plain integer sort: several times faster than
-    `np.unique(axis=0)`, the general fallback.
-    """
-    n_rows, width = matrix.shape
-    if n_rows == 0:
-        return np.zeros((0, max(width, 1)), dtype=np.int64), np.zeros(0, dtype=np.int64)
-    bits = max(1, n_candidates.bit_length())
-    if bits * width <= 63:
-        keys = np.zeros(n_rows, dtype=np.int64)
-        for col in range(width):
-            keys = (keys << bits) | (matrix[:, col] + 1)
-        unique_keys, inverse = np.unique(keys, return_inverse=True)
-        distinct = np.empty((unique_keys.size, width), dtype=np.int64)
-        mask = (1 << bits) - 1
-        for col in range(width - 1, -1, -1):
-            distinct[:, col] = (unique_keys & mask) - 1
-            unique_keys = unique_keys >> bits
-    else:
-        distinct, inverse = np.unique(matrix, axis=0, return_inverse=True)
-        inverse = inverse.reshape(-1)
-    summed = np.array(
-        exact_group_sums(inverse, weights, None, int(distinct.shape[0])), dtype=np.int64
-    )
-    return distinct, summed
+def _until_negative(row: list[int]) -> list[int]:
+    """A ballot row up to (not including) its first negative entry."""
+    for index, value in enumerate(row):
+        if value < 0:
+            return row[:index]
+    return row
