@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import datetime
 from typing import Any, cast
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rankfile.committees.bylaws import BYLAW_LABELS, DELEGATE_WEIGHTS, ELECTION_METHODS
@@ -135,6 +137,9 @@ class RoleAssignForm(forms.Form):
     kind = forms.ChoiceField(label=_("Role"), choices=RoleKind.choices)
 
 
+MAX_TERM = datetime.timedelta(days=3652)
+
+
 class SeatAssignForm(forms.Form):
     handle = forms.CharField(label=_("Member's handle"), max_length=32)
     parent = forms.TypedChoiceField(label=_("Seat on"), coerce=int)
@@ -145,6 +150,15 @@ class SeatAssignForm(forms.Form):
     def __init__(self, *args: Any, parents: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["parent"]).choices = parents
+
+    def clean_term_ends_on(self) -> datetime.date | None:
+        # A term that has already ended makes no seat, and a date near the end of the calendar
+        # overflows when stored in UTC.
+        ends_on: datetime.date | None = self.cleaned_data["term_ends_on"]
+        today = timezone.localdate()
+        if ends_on is not None and not today <= ends_on <= today + MAX_TERM:
+            raise forms.ValidationError(_("Choose a date from today to ten years ahead."))
+        return ends_on
 
 
 class AffiliationRequestForm(forms.Form):
