@@ -36,6 +36,28 @@ SENTENCES = {
 }
 
 
+# --- strikes (campaigns, endorsements, strike reports). Pledges write no audit event at all. ---
+SENTENCES.update(
+    {
+        "campaign.started": gettext_lazy("%(actor)s started the campaign “%(other)s”"),
+        "campaign.triggered": gettext_lazy(
+            "The conditions of the campaign “%(other)s” were met: the strike is on"
+        ),
+        "campaign.not_reached": gettext_lazy(
+            "The campaign “%(other)s” did not meet its conditions by the deadline; every "
+            "pledge was released"
+        ),
+        "campaign.ended": gettext_lazy("The campaign “%(other)s” ended"),
+        "campaign.endorsed": gettext_lazy(
+            "%(actor)s endorsed the campaign “%(other)s” for the committee"
+        ),
+        "campaign.endorsement_received": gettext_lazy("%(other)s endorsed the campaign"),
+        "strike.reported": gettext_lazy("%(actor)s reported the strike status for “%(other)s”"),
+    }
+)
+# --- end strikes ---
+
+
 def person_label(person: object | None, *, is_by_system: bool = False) -> str:
     if person is not None:
         return str(getattr(person, "handle", ""))

@@ -1,0 +1,131 @@
+"""Campaign state changes: access check -> form -> one service -> redirect. POST only, except
+the two pages that show a form (GET shows it, POST submits it)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from rankfile.committees.access import committee_for_officer
+from rankfile.core.errors import RuleViolation
+from rankfile.core.http import current_person, render_form
+from rankfile.strikes import access, selectors, services
+from rankfile.strikes.forms import CampaignStartForm, EndorseForm, PledgeForm, StrikeReportForm
+from rankfile.strikes.lifecycle import Action, campaign_refusal
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def campaign_start(request: HttpRequest, slug: str) -> HttpResponse:
+    person = current_person(request)
+    committee = committee_for_officer(person=person, slug=slug)
+    form = CampaignStartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            campaign = services.campaign_start(
+                committee=committee,
+                by=person,
+                title=data["title"],
+                demands=data["demands"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                threshold_percent=data["threshold_percent"],
+                threshold_workplaces=data["threshold_workplaces"],
+                deadline_at=form.deadline_at(),
+            )
+        except RuleViolation as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The campaign is started."))
+            return redirect("strikes:detail", campaign_id=campaign.pk)
+    return render_form(request, "strikes/start.html", {"form": form, "committee": committee})
+
+
+@require_POST
+@login_required
+def pledge(request: HttpRequest, campaign_id: int) -> HttpResponse:
+    person = current_person(request)
+    campaign = access.campaign_for_viewer(person=person, campaign_id=campaign_id)
+    committees = access.committee_for_pledge(person=person, campaign=campaign)
+    form = PledgeForm(request.POST, committees=[(c.pk, c.name) for c in committees])
+    if not form.is_valid():
+        messages.error(request, _("Choose the committee your pledge counts for."))
+        return redirect("strikes:detail", campaign_id=campaign.pk)
+    committee = next(c for c in committees if c.pk == form.cleaned_data["committee"])
+    try:
+        services.pledge_make(campaign=campaign, person=person, committee=committee)
+    except RuleViolation as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your pledge is counted. Nobody can see that it is yours."))
+    return redirect("strikes:detail", campaign_id=campaign.pk)
+
+
+@require_POST
+@login_required
+def withdraw(request: HttpRequest, campaign_id: int) -> HttpResponse:
+    person = current_person(request)
+    campaign = access.campaign_for_viewer(person=person, campaign_id=campaign_id)
+    try:
+        services.pledge_withdraw(campaign=campaign, person=person)
+    except RuleViolation as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your pledge is withdrawn."))
+    return redirect("strikes:detail", campaign_id=campaign.pk)
+
+
+@require_POST
+@login_required
+def endorse(request: HttpRequest, campaign_id: int) -> HttpResponse:
+    person = current_person(request)
+    campaign = access.campaign_for_viewer(person=person, campaign_id=campaign_id)
+    officered = access.committees_for_endorsement(person=person, campaign=campaign)
+    form = EndorseForm(request.POST, committees=[(c.pk, c.name) for c in officered])
+    if not form.is_valid():
+        messages.error(request, _("Choose the committee that endorses the campaign."))
+        return redirect("strikes:detail", campaign_id=campaign.pk)
+    committee = next(c for c in officered if c.pk == form.cleaned_data["committee"])
+    try:
+        services.campaign_endorse(campaign=campaign, committee=committee, by=person)
+    except RuleViolation as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("%(name)s endorses the campaign.") % {"name": committee.name})
+    return redirect("strikes:detail", campaign_id=campaign.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def report(request: HttpRequest, campaign_id: int, slug: str) -> HttpResponse:
+    person = current_person(request)
+    campaign = access.campaign_for_viewer(person=person, campaign_id=campaign_id)
+    committee = access.committee_for_report(person=person, campaign=campaign, slug=slug)
+    form = StrikeReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.strike_report(
+                campaign=campaign,
+                committee=committee,
+                by=person,
+                status=form.cleaned_data["status"],
+                workers_out=form.cleaned_data["workers_out"],
+            )
+        except RuleViolation as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The report is recorded."))
+            return redirect("strikes:report", campaign_id=campaign.pk, slug=committee.slug)
+    context = {
+        "form": form,
+        "campaign": campaign,
+        "committee": committee,
+        "refusal": campaign_refusal(campaign, action=Action.REPORT),
+        "reports": list(selectors.committee_reports(campaign=campaign, committee=committee)),
+    }
+    return render_form(request, "strikes/report.html", context)
