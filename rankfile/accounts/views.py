@@ -21,7 +21,7 @@ from rankfile.accounts.forms import (
     SignupForm,
 )
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form
+from rankfile.core.http import current_person, render_form, submitted
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -35,7 +35,7 @@ def _next_url(request: HttpRequest) -> str:
 
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
-    form = LoginForm(request.POST or None)
+    form = LoginForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         handle = form.cleaned_data["handle"]
         if ratelimit.login_is_blocked(handle):
@@ -70,7 +70,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 def signup(request: HttpRequest) -> HttpResponse:
     if not settings.OPEN_SIGNUP:
         raise Http404("Sign-up is by invitation")
-    form = SignupForm(request.POST or None)
+    form = SignupForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
             person = services.account_create(
@@ -94,7 +94,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
         "phone": person.phone,
         "language": person.language,
     }
-    form = ContactForm(request.POST or None, initial=initial)
+    form = ContactForm(submitted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         services.account_update_contact(person=person, **form.cleaned_data)
         messages.success(request, _("Saved."))
@@ -111,7 +111,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def password_change(request: HttpRequest) -> HttpResponse:
     person = current_person(request)
-    form = PasswordChangeForm(request.POST or None)
+    form = PasswordChangeForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.account_change_password(person=person, **form.cleaned_data)
@@ -128,7 +128,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
 @login_required
 def delete(request: HttpRequest) -> HttpResponse:
     person = current_person(request)
-    form = DeleteAccountForm(request.POST or None)
+    form = DeleteAccountForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         if not person.check_password(form.cleaned_data["password"]):
             form.add_error("password", _("That is not your password."))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 from rankfile.accounts.models import Person
@@ -13,6 +13,15 @@ from rankfile.accounts.models import Person
 def current_person(request: HttpRequest) -> Person:
     """The logged-in person; views call this after @login_required."""
     return cast(Person, request.user)
+
+
+def submitted(request: HttpRequest) -> QueryDict | None:
+    """The data to bind a form to: every POST, even an empty one, is a submission to validate.
+
+    (`request.POST or None` would treat a POST with no fields as a first visit and answer 200
+    with a blank form instead of 400 with the errors.)
+    """
+    return request.POST if request.method == "POST" else None
 
 
 def render_form(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:

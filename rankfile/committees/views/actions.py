@@ -37,14 +37,14 @@ from rankfile.committees.models import (
     Role,
 )
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form
+from rankfile.core.http import current_person, render_form, submitted
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def found(request: HttpRequest) -> HttpResponse:
     person = current_person(request)
-    form = CommitteeFoundForm(request.POST or None, allow_coordinating=person.is_operator)
+    form = CommitteeFoundForm(submitted(request), allow_coordinating=person.is_operator)
     if request.method == "POST" and form.is_valid():
         committee = services.committee_found(by=person, **form.cleaned_data)
         messages.success(
@@ -63,7 +63,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
         f: getattr(committee, f)
         for f in ("name", "sector", "region", "workforce_estimate", "description")
     }
-    form = CommitteeEditForm(request.POST or None, initial=initial)
+    form = CommitteeEditForm(submitted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         services.committee_update(committee=committee, by=person, **form.cleaned_data)
         messages.success(request, _("Saved."))
@@ -81,7 +81,7 @@ def bylaws(request: HttpRequest, slug: str) -> HttpResponse:
         k: ("yes" if v else "no") if isinstance(v, bool) else v
         for k, v in committee.bylaws_overrides.items()
     }
-    form = BylawsForm(request.POST or None, initial=initial, inherited=inherited)
+    form = BylawsForm(submitted(request), initial=initial, inherited=inherited)
     if request.method == "POST" and form.is_valid():
         services.committee_bylaws_update(committee=committee, by=person, overrides=form.overrides())
         messages.success(request, _("The bylaws are saved."))
@@ -94,7 +94,7 @@ def bylaws(request: HttpRequest, slug: str) -> HttpResponse:
 def invitations(request: HttpRequest, slug: str) -> HttpResponse:
     person = current_person(request)
     committee = access.committee_for_officer(person=person, slug=slug)
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(submitted(request))
     new_link = None
     if request.method == "POST" and form.is_valid():
         _invitation, token = services.invitation_create(
@@ -305,7 +305,7 @@ def affiliation_request(request: HttpRequest, slug: str) -> HttpResponse:
             query=query, exclude_ids=[committee.pk, *taken], limit=200
         )
     ]
-    form = AffiliationRequestForm(request.POST or None, parents=choices)
+    form = AffiliationRequestForm(submitted(request), parents=choices)
     if request.method == "POST" and form.is_valid():
         parent = get_object_or_404(Committee, pk=form.cleaned_data["parent"])
         try:

@@ -15,7 +15,7 @@ from rankfile.accounts.services import account_create
 from rankfile.committees import services
 from rankfile.committees.services.membership import invitation_find
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form
+from rankfile.core.http import current_person, render_form, submitted
 
 
 @require_http_methods(["GET", "POST"])
@@ -36,7 +36,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
                 )
             return redirect("committees:mine")
         return render(request, "committees/join.html", {"committee": committee, "form": None})
-    form = SignupForm(request.POST or None)
+    form = SignupForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
