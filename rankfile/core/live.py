@@ -1,0 +1,59 @@
+"""Live pages: a state change tells the watchers of a group which sections of the page to
+refresh; the page fetches those sections again with htmx. The messages carry section names
+only, never data, so what a watcher sees is always decided by the views' own access checks.
+
+Without JavaScript nothing connects, and the page works by reloading.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from asgiref.sync import async_to_sync
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+
+def live_refresh(group: str, *sections: str) -> None:
+    """After the surrounding transaction commits, ask the group's pages to refresh `sections`."""
+
+    def send() -> None:
+        layer = get_channel_layer()
+        if layer is not None:
+            async_to_sync(layer.group_send)(
+                group, {"type": "live.refresh", "sections": sorted(set(sections))}
+            )
+
+    transaction.on_commit(send)
+
+
+class LiveConsumer(AsyncJsonWebsocketConsumer):
+    """Base consumer: subclasses say which group a connection may join, or None to refuse."""
+
+    group: str | None = None
+
+    async def group_for(self, user: Any, kwargs: dict[str, Any]) -> str | None:
+        raise NotImplementedError
+
+    async def connect(self) -> None:
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            await self.close(code=4401)
+            return
+        self.group = await self.group_for(user, self.scope["url_route"]["kwargs"])
+        if self.group is None:
+            await self.close(code=4404)
+            return
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code: int) -> None:
+        if self.group is not None:
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        """Watchers only listen."""
+
+    async def live_refresh(self, event: dict[str, Any]) -> None:
+        await self.send_json({"refresh": event["sections"]})
