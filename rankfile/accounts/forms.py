@@ -8,6 +8,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from rankfile.accounts.models import handle_validator
+from rankfile.core.notify import NotificationKind
 
 
 class LoginForm(forms.Form):
@@ -95,4 +96,14 @@ class DeleteAccountForm(forms.Form):
         max_length=256,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
+class NotificationsForm(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        label=_("Email me when"),
+        choices=NotificationKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only if you gave an email address."),
     )

@@ -32,6 +32,8 @@ class Person(AbstractBaseUser):
     real_name = EncryptedTextField(_("real name"), blank=True, default="")
     phone = EncryptedTextField(_("phone"), blank=True, default="")
     language = models.CharField(_("language"), max_length=8, blank=True, default="")
+    # Kinds of notification (rankfile.core.notify.NotificationKind) this person turned off.
+    notifications_off = models.JSONField(default=list, blank=True)
     is_active = models.BooleanField(default=True)
     is_operator = models.BooleanField(default=False)
     joined_at = models.DateTimeField(default=timezone.now)

@@ -40,6 +40,14 @@ def account_update_contact(
     return person
 
 
+def account_set_notifications(*, person: Person, wanted: list[str]) -> None:
+    """Store what the person turned off, so that kinds added later are on by default."""
+    from rankfile.core.notify import NotificationKind
+
+    person.notifications_off = sorted(set(NotificationKind.values) - set(wanted))
+    person.save(update_fields=["notifications_off"])
+
+
 def account_change_password(*, person: Person, old_password: str, new_password: str) -> None:
     if not person.check_password(old_password):
         raise RuleViolation(_("Your current password is not right."))

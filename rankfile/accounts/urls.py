@@ -12,4 +12,5 @@ urlpatterns = [
     path("password/", views.password_change, name="password"),
     path("delete/", views.delete, name="delete"),
     path("export/", views.export, name="export"),
+    path("notifications/", views.notifications, name="notifications"),
 ]

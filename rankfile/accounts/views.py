@@ -17,11 +17,13 @@ from rankfile.accounts.forms import (
     ContactForm,
     DeleteAccountForm,
     LoginForm,
+    NotificationsForm,
     PasswordChangeForm,
     SignupForm,
 )
 from rankfile.core.errors import RuleViolation
 from rankfile.core.http import current_person, render_form, submitted
+from rankfile.core.notify import NotificationKind
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -151,3 +153,17 @@ def export(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = 'attachment; filename="rankfile-my-data.json"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    person = current_person(request)
+    off = set(person.notifications_off or [])
+    wanted = [kind for kind in NotificationKind.values if kind not in off]
+    form = NotificationsForm(submitted(request), initial={"kinds": wanted})
+    if request.method == "POST" and form.is_valid():
+        services.account_set_notifications(person=person, wanted=form.cleaned_data["kinds"])
+        messages.success(request, _("Saved."))
+        return redirect("accounts:notifications")
+    return render_form(request, "accounts/notifications.html", {"form": form})
