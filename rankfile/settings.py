@@ -94,6 +94,9 @@ INSTALLED_APPS = [
     "rankfile.accounts",
     "rankfile.committees",
     "rankfile.strikes",
+    "rankfile.meetings",
+    "rankfile.motions",
+    "rankfile.votes",
 ]
 
 MIDDLEWARE = [

@@ -5,5 +5,8 @@ urlpatterns = [
     path("", include("rankfile.committees.urls")),
     path("account/", include("rankfile.accounts.urls")),
     path("", include("rankfile.strikes.urls")),
+    path("", include("rankfile.meetings.urls")),
+    path("", include("rankfile.motions.urls")),
+    path("", include("rankfile.votes.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
