@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from rankfile.committees.models import Committee, Sector
 from rankfile.strikes import charts, selectors
 from rankfile.strikes.figures import ShownRollup, ShownSeries, shown_rollup, shown_series
-from rankfile.strikes.models import Campaign
+from rankfile.strikes.models import Campaign, CampaignStatus
 
 CHARTED = {
     "pledged": (_("Workers pledged"), _("Workers who pledged, at the end of each day")),
@@ -71,6 +71,8 @@ def campaign_dashboard(
         for field, (title, description) in CHARTED.items():
             if field == "ready" and not campaign.has_conditions:
                 continue
+            if field == "workers_out" and campaign.status == CampaignStatus.COLLECTING:
+                continue  # nobody is out before the trigger
             days, total, groups = shown_series(history, rollup, field=field, by=by, k=k)
             lines: list[ShownSeries] = [total, *groups]
             labels = [_("All"), *(group_label(line.key, by) for line in groups)]
