@@ -32,7 +32,7 @@ DEMANDS = [
 HISTORY_DAYS = 21
 # Pledges wanted per base committee (by name), capped by its members who are not personas.
 PLEDGES = {
-    "Heywood Bus Garage Rank-and-File Committee": 36,  # 650 at 5 %: 33 needed, ready
+    "Heywood Bus Garage Rank-and-File Committee": 40,  # 650 at 5 %: 33 needed, ready
     "Hennepin General Hospital Workers Committee": 24,  # 45 needed
     "Roosevelt High School Teachers and Students Committee": 15,  # 65 needed
     "Lake Street Distribution Warehouse Committee": 17,  # 24 needed

@@ -64,9 +64,9 @@ def test_it_shows_a_single_workplace_below_k_as_fewer_than_k(
     pledge_all(campaign, committee, make_pledgers(committee, 6))
     viewer = make_member(committee).person
     text = page_text(logged_in(client, viewer).get(url(campaign) + "?by=sector"))
-    health = re.search(r"Health care 1 10 (fewer than 5|\d+)", text)
+    health = re.search(r"Health care (?:—|[\d.]+ %) (fewer than 5|\d+) (?:—|\d+) 1 10", text)
     assert health and health.group(1) == "fewer than 5"
-    assert re.search(r"Transit 1 650 6 ", text)
+    assert re.search(r"Transit 0.9 % 6 0 1 650", text)
     # Nine pledges over two workplaces: an aggregate, shown as it is.
     assert "9 workers pledged" in text
 
