@@ -239,21 +239,38 @@ class Profile:
     def weight_text(self, units: int) -> str:
         return format_units(units, self.weight_decimals)
 
-    def digest(self) -> str:
-        """SHA-256 of a canonical text of candidates and ballots: the default lot seed.
+    def rank_positions(self) -> npt.NDArray[np.int32]:
+        """rows x candidates: the rank (0 = first) at which each row marks each candidate;
+        `n_candidates` where it does not mark it. Identical rankings give identical rows."""
+        rows, width = self.slots.shape
+        positions = np.full((rows, self.n_candidates), self.n_candidates, dtype=np.int32)
+        row_index = np.arange(rows)
+        for col in range(width):
+            slot = self.slots[:, col]
+            single = slot >= 0
+            positions[row_index[single], slot[single]] = col
+            for value in np.unique(slot[slot <= -2]).tolist():
+                members = self.group_members[-2 - value]
+                group_rows = row_index[slot == value]
+                for member in members[members >= 0].tolist():
+                    positions[group_rows, member] = col
+        return positions
 
-        Independent of the order ballots were read in. Text: one JSON line with the candidate
-        names, then one line per distinct ranking in sorted order, `[[groups...], "weight"]`.
+    def digest(self) -> str:
+        """SHA-256 of a canonical form of the candidates and ballots: the default lot seed.
+
+        Independent of the order ballots were read in and of how the profile was built. Bytes:
+        "rankfile-profile/1\n", a JSON header (candidate names, weight decimals), then the
+        rank-position rows (`rank_positions`, sorted, little-endian int32) and the weights in
+        the same order (little-endian int64).
         """
-        hasher = hashlib.sha256()
-        hasher.update(json.dumps(list(self.candidates), ensure_ascii=False).encode("utf-8"))
-        lines = sorted(
-            (self.ranking(row), self.weight_text(int(w)))
-            for row, w in enumerate(self.weights.tolist())
-        )
-        for ranking, weight in lines:
-            text = json.dumps([[list(g) for g in ranking], weight], separators=(",", ":"))
-            hasher.update(b"\n" + text.encode("ascii"))
+        positions = self.rank_positions()
+        order = np.lexsort(positions.T[::-1]) if self.n_rows else np.zeros(0, dtype=np.intp)
+        header = {"candidates": list(self.candidates), "weight_decimals": self.weight_decimals}
+        hasher = hashlib.sha256(b"rankfile-profile/1\n")
+        hasher.update(json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        hasher.update(positions[order].astype("<i4").tobytes())
+        hasher.update(self.weights[order].astype("<i8").tobytes())
         return hasher.hexdigest()
 
 

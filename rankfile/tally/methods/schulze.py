@@ -19,7 +19,6 @@ from __future__ import annotations
 from fractions import Fraction
 
 import numpy as np
-import numpy.typing as npt
 
 from rankfile.tally.errors import TallyInputError
 from rankfile.tally.methods._common import resolve_seats, tie_breaker
@@ -30,27 +29,9 @@ from rankfile.tally.result import Decision, Result, Round
 _FLOAT_EXACT_LIMIT = 2**53
 
 
-def rank_positions(profile: Profile) -> npt.NDArray[np.int32]:
-    """rows x candidates: the rank (column) at which each row marks each candidate; unmarked =
-    one past the last rank."""
-    rows, width = profile.slots.shape
-    positions = np.full((rows, profile.n_candidates), width, dtype=np.int32)
-    row_index = np.arange(rows)
-    for col in range(width):
-        slot = profile.slots[:, col]
-        single = slot >= 0
-        positions[row_index[single], slot[single]] = col
-        for value in np.unique(slot[slot <= -2]).tolist():
-            members = profile.group_members[-2 - value]
-            group_rows = row_index[slot == value]
-            for member in members[members >= 0].tolist():
-                positions[group_rows, member] = col
-    return positions
-
-
 def pairwise_matrix(profile: Profile) -> list[list[int]]:
     """d[a][b] in weight units (exact)."""
-    positions = rank_positions(profile)
+    positions = profile.rank_positions()
     n = profile.n_candidates
     weights = profile.weights
     exact_in_float = profile.total_units < _FLOAT_EXACT_LIMIT
