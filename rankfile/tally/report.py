@@ -10,7 +10,9 @@ MAX_WIDTH = 100
 
 def format_result(result: Result, *, title: str | None = None) -> str:
     lines: list[str] = []
-    heading = f"{result.method_name}, {result.seats} seat{'s' if result.seats != 1 else ''}"
+    is_motion = result.method == "yesno"
+    seats = f"{result.seats} seat{'s' if result.seats != 1 else ''}"
+    heading = result.method_name if is_motion else f"{result.method_name}, {seats}"
     lines.append(f"{title}: {heading}" if title else heading)
     summary = f"Valid votes: {result.text(result.total)}"
     if result.quota is not None:
@@ -34,6 +36,8 @@ def format_result(result: Result, *, title: str | None = None) -> str:
     if "passed" in result.extra:
         lines.append("")
         lines.append("Result: " + ("PASSED" if result.extra["passed"] else "NOT PASSED"))
+    if is_motion:
+        return "\n".join(lines)
     lines.append("")
     lines.append(
         "Elected, in order: "
@@ -78,8 +82,9 @@ def _events(result: Result) -> list[str]:
         lines.append(f"Count {record.number}: {record.action}" + _value(record))
         for decision in record.excluded:
             lines.append(f"  excluded: {decision.candidate} ({decision.reason})")
+        label = "outcome" if result.method == "yesno" else "elected"
         for decision in record.elected:
-            lines.append(f"  elected: {decision.candidate} ({decision.reason})")
+            lines.append(f"  {label}: {decision.candidate} ({decision.reason})")
         if record.exhausted_in_round:
             lines.append(f"  exhausted in this count: {result.text(record.exhausted_in_round)}")
         lines.extend(f"  note: {note}" for note in record.notes)

@@ -145,3 +145,29 @@ def test_it_runs_as_a_module():
     )
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["winners"] == ["Bob Kiss (Progressive)"]
+
+
+def test_it_reports_a_motion_as_passed_or_not(tmp_path: Path, capsys):
+    path = tmp_path / "motion.csv"
+    path.write_text("yes,no,abstain\n1,,\n1,,\n,1,\n,,1\n")
+
+    assert main(["tally", str(path), "--method", "yesno", "--majority", "two-thirds"]) == 0
+    assert "Result: PASSED" in capsys.readouterr().out
+
+    assert (
+        main(
+            [
+                "tally",
+                str(path),
+                "--method",
+                "yesno",
+                "--abstentions-count",
+                "--majority",
+                "two-thirds",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "Result: NOT PASSED" in out
+    assert "yes 2 of 4 (yes + no + abstain)" in out
