@@ -244,17 +244,26 @@ class Profile:
         `n_candidates` where it does not mark it. Identical rankings give identical rows."""
         rows, width = self.slots.shape
         positions = np.full((rows, self.n_candidates), self.n_candidates, dtype=np.int32)
-        row_index = np.arange(rows)
         for col in range(width):
-            slot = self.slots[:, col]
-            single = slot >= 0
-            positions[row_index[single], slot[single]] = col
-            for value in np.unique(slot[slot <= -2]).tolist():
-                members = self.group_members[-2 - value]
-                group_rows = row_index[slot == value]
-                for member in members[members >= 0].tolist():
-                    positions[group_rows, member] = col
+            rows_at, candidates_at = self.marks_at(col)
+            positions[rows_at, candidates_at] = col
         return positions
+
+    def marks_at(self, col: int) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+        """(row, candidate) pairs for every candidate marked at rank `col`, groups expanded."""
+        slot = self.slots[:, col]
+        single = np.flatnonzero(slot >= 0)
+        grouped = np.flatnonzero(slot <= -2)
+        if not grouped.size:
+            return single, slot[single].astype(np.intp)
+        members = self.group_members[-2 - slot[grouped]]
+        rows = np.repeat(grouped, members.shape[1])
+        flat = members.reshape(-1)
+        valid = flat >= 0
+        return (
+            np.concatenate((single, rows[valid])),
+            np.concatenate((slot[single], flat[valid])).astype(np.intp),
+        )
 
     def digest(self) -> str:
         """SHA-256 of a canonical form of the candidates and ballots: the default lot seed.

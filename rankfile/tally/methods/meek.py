@@ -111,11 +111,16 @@ class _MeekCount:
         slots = self.profile.slots
         effective = slots.copy()
         effective[slots == -1] = _STOP
-        for value in np.unique(slots[slots <= -2]).tolist():
-            members = self.profile.group_members[-2 - value]
-            standing = [int(m) for m in members if m >= 0 and int(m) not in self.excluded]
-            replacement = self.n if not standing else standing[0] if len(standing) == 1 else _STOP
-            effective[slots == value] = replacement
+        grouped = slots <= -2
+        if grouped.any():
+            members = self.profile.group_members
+            out = np.zeros(self.n + 1, dtype=bool)
+            out[sorted(self.excluded)] = True
+            standing = (members >= 0) & ~out[np.where(members >= 0, members, self.n)]
+            counts = standing.sum(axis=1)
+            single = members[np.arange(len(members)), np.argmax(standing, axis=1)]
+            table = np.where(counts == 0, self.n, np.where(counts == 1, single, _STOP))
+            effective[grouped] = table[-2 - slots[grouped]]
         return effective
 
     def _distribute(self, effective: npt.NDArray[np.int32]) -> tuple[list[int], int]:

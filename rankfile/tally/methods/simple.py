@@ -49,16 +49,8 @@ def plurality(profile: Profile, seats: int | None = None, *, seed: str | None = 
 def approval(profile: Profile, seats: int | None = None, *, seed: str | None = None) -> Result:
     chosen = resolve_seats(profile, seats)
     marked = np.zeros((profile.n_rows, profile.n_candidates), dtype=bool)
-    rows = np.arange(profile.n_rows)
     for col in range(profile.slots.shape[1]):
-        slot = profile.slots[:, col]
-        single = slot >= 0
-        marked[rows[single], slot[single]] = True
-        for gid in np.unique(slot[slot <= -2]).tolist():
-            members = profile.group_members[-2 - gid]
-            group_rows = rows[slot == gid]
-            for member in members[members >= 0].tolist():
-                marked[group_rows, member] = True
+        marked[profile.marks_at(col)] = True
     hit_rows, hit_candidates = np.nonzero(marked)
     votes = exact_group_sums(hit_candidates, profile.weights[hit_rows], None, profile.n_candidates)
     return _ranked_by_votes(profile, "approval", "Approval", chosen, votes, seed)
