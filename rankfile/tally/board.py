@@ -162,8 +162,10 @@ def board_profile(board: Mapping[str, Any], *, source: str = "<board>") -> Profi
         raise fail("poll.seats must be a whole number of at least 1")
     if not isinstance(poll.get("weighted"), bool):
         raise fail("poll.weighted must be true or false")
-    if not isinstance(poll.get("title"), str) or not _is_int_or_str(poll.get("id")):
-        raise fail("poll.id and poll.title are required")
+    if not _is_int_or_str(poll.get("id")):
+        raise fail(f"poll.id must be a non-empty string or an integer, got {poll.get('id')!r}")
+    if not isinstance(poll.get("title"), str):
+        raise fail("poll.title must be a string")
     for key in ("electorate", "votes_cast"):
         if not _is_int(board.get(key)) or board[key] < 0:
             raise fail(f"{key} must be a whole number")
