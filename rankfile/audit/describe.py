@@ -58,6 +58,59 @@ SENTENCES.update(
 # --- end strikes ---
 
 
+# --- meetings and motions. Petitions write no actor: signatures are counted, never listed. ---
+SENTENCES.update(
+    {
+        "meeting.called": gettext_lazy("%(actor)s called the meeting “%(other)s”"),
+        "meeting.called_by_petition": gettext_lazy(
+            "The members' petition reached its share: the emergency meeting “%(other)s” is called"
+        ),
+        "meeting.updated": gettext_lazy("%(actor)s changed the details of “%(other)s”"),
+        "meeting.code_renewed": gettext_lazy("%(actor)s renewed the check-in code of “%(other)s”"),
+        "meeting.started": gettext_lazy("%(actor)s opened the meeting “%(other)s”"),
+        "meeting.closed": gettext_lazy("%(actor)s closed the meeting “%(other)s”"),
+        "meeting.agenda_changed": gettext_lazy("%(actor)s changed the agenda of “%(other)s”"),
+        "meeting.notes_updated": gettext_lazy("%(actor)s updated the notes of “%(other)s”"),
+        "attendance.checked_in": gettext_lazy("%(subject)s checked in at “%(other)s”"),
+        "attendance.left": gettext_lazy("%(subject)s left “%(other)s”"),
+        "speaker.raised": gettext_lazy("%(subject)s asked to speak at “%(other)s”"),
+        "speaker.lowered": gettext_lazy("%(subject)s came off the speakers' list of “%(other)s”"),
+        "speaker.called": gettext_lazy("%(actor)s gave the floor to %(subject)s"),
+        "speaker.finished": gettext_lazy("%(actor)s ended the turn of the last speaker"),
+        "petition.opened": gettext_lazy("A member opened a petition for an emergency meeting"),
+        "petition.signed": gettext_lazy("A member signed the petition for an emergency meeting"),
+        "petition.lapsed": gettext_lazy("The petition for an emergency meeting lapsed"),
+        "minutes.generated": gettext_lazy("%(actor)s wrote the minutes of “%(other)s”"),
+        "minutes.approved": gettext_lazy(
+            "%(actor)s recorded the approval of the minutes of “%(other)s”"
+        ),
+        "minutes.published": gettext_lazy("%(actor)s published the minutes of “%(other)s”"),
+        "motion.submitted": gettext_lazy("%(actor)s moved the motion “%(other)s”"),
+        "motion.seconded": gettext_lazy("%(actor)s seconded the motion “%(other)s”"),
+        "motion.withdrawn": gettext_lazy("%(actor)s withdrew the motion “%(other)s”"),
+        "motion.on_agenda": gettext_lazy("%(actor)s put the motion “%(other)s” on the agenda"),
+        "motion.put_to_vote": gettext_lazy("%(actor)s put “%(other)s” to the vote"),
+        "motion.adopted": gettext_lazy("The motion “%(other)s” was adopted"),
+        "motion.rejected": gettext_lazy("The motion “%(other)s” was rejected"),
+        "amendment.proposed": gettext_lazy("%(actor)s moved an amendment to “%(other)s”"),
+        "amendment.seconded": gettext_lazy("%(actor)s seconded “%(other)s”"),
+        "amendment.adopted": gettext_lazy("“%(other)s” was carried"),
+        "amendment.rejected": gettext_lazy("“%(other)s” was lost"),
+        "amendment.applied": gettext_lazy("A carried amendment changed the text of “%(other)s”"),
+        "amendment.not_applied": gettext_lazy("“%(other)s” was carried but could not be applied"),
+        "resolution.forwarded": gettext_lazy("%(actor)s forwarded a resolution to %(other)s"),
+        "resolution.received": gettext_lazy("%(other)s forwarded a resolution (by %(actor)s)"),
+        "resolution.endorsed": gettext_lazy(
+            "%(actor)s endorsed the resolution “%(other)s” for the committee"
+        ),
+        "resolution.endorsement_received": gettext_lazy(
+            "%(other)s endorsed a forwarded resolution"
+        ),
+    }
+)
+# --- end meetings and motions ---
+
+
 def person_label(person: object | None, *, is_by_system: bool = False) -> str:
     if person is not None:
         return str(getattr(person, "handle", ""))
