@@ -298,7 +298,8 @@ def affiliation_request(request: HttpRequest, slug: str) -> HttpResponse:
     person = current_person(request)
     committee = access.committee_for_officer(person=person, slug=slug)
     taken = [a.parent_id for a in selectors.committee_parents(committee=committee)]
-    query = request.GET.get("q", "")[:100]
+    # PostgreSQL refuses NUL in text parameters (a 500): a search for it finds nothing anyway.
+    query = request.GET.get("q", "").replace("\x00", "")[:100]
     choices = [
         (c.pk, f"{c.name} ({c.region})")
         for c in selectors.committee_search(
