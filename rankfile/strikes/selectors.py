@@ -70,7 +70,8 @@ SELECT c.sector, c.region,
        COALESCE(SUM(pc.count), 0),
        COALESCE(SUM(CASE WHEN c.workforce_estimate > 0 THEN pc.count ELSE 0 END), 0),
        SUM(CASE WHEN c.workforce_estimate > 0
-                 AND pc.count * 100 >= %s * c.workforce_estimate THEN 1 ELSE 0 END),
+                 AND pc.count * 100 >= CAST(%s AS integer) * c.workforce_estimate
+            THEN 1 ELSE 0 END),
        SUM(CASE WHEN ss.status = 'out' THEN 1 ELSE 0 END),
        SUM(CASE WHEN ss.status = 'partial' THEN 1 ELSE 0 END),
        SUM(CASE WHEN ss.status = 'working' THEN 1 ELSE 0 END),
@@ -87,8 +88,8 @@ GROUP BY c.sector, c.region
 def campaign_rollup(*, campaign: Campaign, committee_id: int) -> Rollup:
     """The campaign's figures over the base committees under `committee_id` (each once), by
     sector and by region, from the current workforce estimates. One query."""
-    # A campaign without conditions has no threshold: no workplace is "ready".
-    percent = campaign.threshold_percent if campaign.threshold_percent is not None else 10**9
+    # A campaign without conditions has no threshold: NULL makes no workplace "ready".
+    percent = campaign.threshold_percent
     with connection.cursor() as cursor:
         cursor.execute(
             _ROLLUP_SQL,

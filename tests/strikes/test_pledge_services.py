@@ -222,6 +222,21 @@ def test_it_emails_every_member_of_the_covered_committees_when_it_triggers(
     assert campaign.title in mail.outbox[0].subject
 
 
+def test_it_emails_nobody_who_turned_campaign_news_off(
+    coordinating, two_workplaces, member, django_capture_on_commit_callbacks
+):
+    _a, b = two_workplaces
+    member.email = "member@example.org"
+    member.notifications_off = ["campaign_news"]
+    member.save()
+    campaign = make_campaign(coordinating, percent=50, workplaces=1)
+    people = make_pledgers(b, 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        pledge_all(campaign, b, people)
+    assert fresh(campaign).status == CampaignStatus.TRIGGERED
+    assert mail.outbox == []
+
+
 def test_it_releases_every_pledge_at_the_deadline_and_tells_everyone(
     campaign, committee, member, django_capture_on_commit_callbacks
 ):

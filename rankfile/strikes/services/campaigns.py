@@ -115,7 +115,12 @@ def campaign_start(
 
 
 def campaign_lock(campaign_id: int) -> Campaign:
-    return Campaign.objects.select_for_update().select_related("committee").get(pk=campaign_id)
+    """The campaign row, locked until the transaction ends (its committee is read, not locked)."""
+    return (
+        Campaign.objects.select_for_update(of=("self",))
+        .select_related("committee")
+        .get(pk=campaign_id)
+    )
 
 
 def campaign_evaluate(*, campaign: Campaign, now: datetime | None = None) -> Campaign:

@@ -1,8 +1,12 @@
-"""Telling people: e-mail to every member of the covered committees who gave an address.
+"""Telling people: e-mail to every member of the covered committees who gave an address and
+did not turn off campaign news (`core.notify.NotificationKind.CAMPAIGN_NEWS`).
 
 The message says what happened to the campaign and nothing about anyone's pledge, so it goes to
 pledgers and non-pledgers alike. It runs as a task after the transaction commits (in process by
-default; on a worker when TASKS_BACKEND is the database backend).
+default; on a worker when TASKS_BACKEND is the database backend). Unlike
+`core.notify.notify_people`, the task is given the campaign, not a list of person ids: a
+federation-wide campaign reaches a million people, who are read in chunks, each in their own
+language.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from django_tasks import task
 
 from rankfile.accounts.models import Person
 from rankfile.committees.models import CommitteeClosure, MembershipStatus
+from rankfile.core.notify import NotificationKind
 
 BATCH = 500
 
@@ -65,15 +70,21 @@ def campaign_notify(*, campaign_id: int, event: str) -> int:
         )
         .exclude(email="")
         .distinct()
-        .only("email", "language")
+        .only("email", "language", "notifications_off")
     )
     sent = 0
     batch: list[EmailMessage] = []
     connection = get_connection()
     for person in people.iterator(chunk_size=2000):
+        if NotificationKind.CAMPAIGN_NEWS in (person.notifications_off or []):
+            continue
         with translation.override(person.language or settings.LANGUAGE_CODE):
             subject, body = _message(campaign, event)
-        batch.append(EmailMessage(subject, body, to=[person.email], connection=connection))
+        batch.append(
+            EmailMessage(
+                f"[{settings.SITE_NAME}] {subject}", body, to=[person.email], connection=connection
+            )
+        )
         if len(batch) >= BATCH:
             sent += connection.send_messages(batch) or 0
             batch = []

@@ -110,24 +110,37 @@ def _pledge_change(
 
 def _count_change(locked: Campaign, *, committee_id: int, step: int) -> None:
     """Move the committee's counter by one, re-check its threshold with its current workforce
-    estimate, and record both in today's history row."""
-    counter, _created = PledgeCount.objects.select_for_update().get_or_create(
-        campaign_id=locked.pk, committee_id=committee_id
+    estimate, and record both in today's history row. Every writer of these rows holds the
+    campaign lock, so the count read here is the count the update changes."""
+    counter = (
+        PledgeCount.objects.select_for_update(of=("self",))
+        .select_related("committee")
+        .filter(campaign_id=locked.pk, committee_id=committee_id)
+        .first()
     )
-    PledgeCount.objects.filter(pk=counter.pk).update(count=F("count") + step)
-    counter.refresh_from_db(fields=["count"])
-    workforce = (
-        Committee.objects.filter(pk=committee_id).values_list("workforce_estimate", flat=True).get()
-    )
-    is_ready = meets_threshold(
-        pledged=counter.count, workforce=workforce, percent=locked.threshold_percent
-    )
-    ready_change = int(is_ready) - int(counter.is_ready)
+    if counter is None:
+        workforce = (
+            Committee.objects.filter(pk=committee_id)
+            .values_list("workforce_estimate", flat=True)
+            .get()
+        )
+        count, was_ready = step, False
+    else:
+        workforce = counter.committee.workforce_estimate
+        count, was_ready = counter.count + step, counter.is_ready
+    is_ready = meets_threshold(pledged=count, workforce=workforce, percent=locked.threshold_percent)
+    if counter is None:
+        PledgeCount.objects.create(
+            campaign_id=locked.pk, committee_id=committee_id, count=count, is_ready=is_ready
+        )
+    else:
+        PledgeCount.objects.filter(pk=counter.pk).update(count=F("count") + step, is_ready=is_ready)
+    ready_change = int(is_ready) - int(was_ready)
     if ready_change:
-        PledgeCount.objects.filter(pk=counter.pk).update(is_ready=is_ready)
-        locked.workplaces_ready = F("workplaces_ready") + ready_change
-        locked.save(update_fields=["workplaces_ready"])
-        locked.refresh_from_db(fields=["workplaces_ready"])
+        Campaign.objects.filter(pk=locked.pk).update(
+            workplaces_ready=F("workplaces_ready") + ready_change
+        )
+        locked.workplaces_ready += ready_change
     campaign_day_add(
         campaign_id=locked.pk,
         committee_id=committee_id,
