@@ -57,8 +57,9 @@ def amended_text(*, text: str, kind: str, target_text: str, new_text: str) -> st
 def highlighted(original: str, final: str) -> list[tuple[str, str]]:
     """(kind, text) segments, kind "same", "ins" or "del", that show `final` against
     `original` word by word. Templates escape the text as usual."""
-    old = re.split(r"(\s+)", original)
-    new = re.split(r"(\s+)", final)
+    # Each word with the spaces after it, so that a change of several words is one segment.
+    old = re.findall(r"\S+\s*|\s+", original)
+    new = re.findall(r"\S+\s*|\s+", final)
     segments: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
