@@ -57,6 +57,28 @@ SENTENCES.update(
 )
 # --- end strikes ---
 
+# --- votes (polls, nominations, results). Casting a ballot writes no audit event at all. ---
+SENTENCES.update(
+    {
+        "poll.created": gettext_lazy("%(actor)s prepared the vote “%(other)s”"),
+        "poll.opened": gettext_lazy("%(actor)s opened the vote “%(other)s”"),
+        "poll.closed": gettext_lazy(
+            "%(actor)s closed the vote “%(other)s”; its result is published"
+        ),
+        "poll.board_refused": gettext_lazy(
+            "THE RESULT OF “%(other)s” WAS NOT PUBLISHED: the ballots do not add up "
+            "(%(actor)s tried to close it). The vote stays open; tell the committee."
+        ),
+        "poll.nominated": gettext_lazy("%(actor)s nominated %(subject)s in “%(other)s”"),
+        "poll.nomination_accepted": gettext_lazy("%(subject)s stands in “%(other)s”"),
+        "poll.nomination_withdrawn": gettext_lazy("%(subject)s does not stand in “%(other)s”"),
+        "poll.outcome_not_applied": gettext_lazy(
+            "The result of “%(other)s” could not be applied for %(subject)s"
+        ),
+    }
+)
+# --- end votes ---
+
 
 # --- meetings and motions. Petitions write no actor: signatures are counted, never listed. ---
 SENTENCES.update(

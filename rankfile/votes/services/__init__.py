@@ -1,0 +1,29 @@
+"""State changes of polls. Each is one transaction; see the modules for the rules."""
+
+from rankfile.votes.services.ballots import Receipt, ballot_cast, ballot_replace
+from rankfile.votes.services.nominations import (
+    nomination_accept,
+    nomination_create,
+    nomination_withdraw,
+)
+from rankfile.votes.services.polls import (
+    BoardRefused,
+    poll_close,
+    poll_closing_notify,
+    poll_create,
+    poll_open,
+)
+
+__all__ = [
+    "BoardRefused",
+    "Receipt",
+    "ballot_cast",
+    "ballot_replace",
+    "nomination_accept",
+    "nomination_create",
+    "nomination_withdraw",
+    "poll_close",
+    "poll_closing_notify",
+    "poll_create",
+    "poll_open",
+]

@@ -1,0 +1,493 @@
+"""Creating, opening and closing polls. Each is one transaction that writes its audit event in
+it; notifications and live refreshes go out after the commit."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rankfile.accounts.models import Person
+from rankfile.audit.services import audit_record
+from rankfile.committees.bylaws import bylaws_effective
+from rankfile.committees.models import (
+    Affiliation,
+    AffiliationStatus,
+    Committee,
+    DelegateSeat,
+    Membership,
+    MembershipStatus,
+    Role,
+    RoleKind,
+)
+from rankfile.core.errors import RuleViolation
+from rankfile.core.notify import NotificationKind, notify_committee_members, notify_people
+from rankfile.tally import TallyInputError
+from rankfile.votes.content import YESNO_LABELS
+from rankfile.votes.electorate import electorate_compute, electorate_is_weighted
+from rankfile.votes.lifecycle import PollAction, poll_state_refusal
+from rankfile.votes.live import poll_refresh
+from rankfile.votes.models import (
+    YESNO_KINDS,
+    Ballot,
+    Elector,
+    Majority,
+    Nomination,
+    Poll,
+    PollBoard,
+    PollKind,
+    PollMethod,
+    PollOption,
+    PollStatus,
+    VoteCast,
+)
+from rankfile.votes.publish import board_count, board_text, poll_board_build
+from rankfile.votes.secrecy import seal, unseal
+from rankfile.votes.services.outcomes import poll_outcome_apply
+
+if TYPE_CHECKING:
+    from rankfile.meetings.models import Meeting
+    from rankfile.motions.models import Motion
+
+logger = logging.getLogger("rankfile.votes")
+
+MAX_OPTIONS = 50
+MAX_SEATS = 50
+
+
+class BoardRefused(RuleViolation):
+    """The ballots do not add up: the board is not published and the poll stays open."""
+
+
+def poll_create(
+    *,
+    committee: Committee,
+    by: Person,
+    kind: str,
+    title: str,
+    options: list[str] | None = None,
+    method: str | None = None,
+    seats: int = 1,
+    majority: str = "simple",
+    is_secret: bool = True,
+    meeting: Meeting | None = None,
+    motion: Motion | None = None,
+    closes_at: datetime | None = None,
+    seat_parent: Committee | None = None,
+    role_kind: str = "",
+    description: str = "",
+    recall_seat: DelegateSeat | None = None,
+    recall_role: Role | None = None,
+) -> Poll:
+    """A draft poll. Motions and recalls are yes / no / abstain; an election's candidates come
+    from accepted nominations and its method, unless given, from the bylaws; a question has the
+    given options (none: yes / no / abstain)."""
+    title = title.strip()
+    if not title:
+        raise RuleViolation(_("Give the vote a title."))
+    if kind not in PollKind.values:
+        raise RuleViolation(_("Unknown kind of vote."))
+    if majority not in Majority.values:
+        raise RuleViolation(_("Unknown majority."))
+    labels = [label.strip() for label in options or [] if label.strip()]
+    if kind in YESNO_KINDS or (kind == PollKind.QUESTION and not labels):
+        if labels or method not in (None, "", PollMethod.YESNO):
+            raise RuleViolation(_("A motion or a recall is decided by yes, no or abstain."))
+        method, seats, labels = PollMethod.YESNO, 1, list(YESNO_LABELS)
+    elif kind == PollKind.ELECTION:
+        if labels:
+            raise RuleViolation(_("Candidates come from accepted nominations, not a list."))
+        method = method or _default_election_method(committee=committee, seats=seats)
+    else:
+        method = method or PollMethod.PLURALITY
+        _options_check(labels)
+    if method not in PollMethod.values or (method == PollMethod.YESNO and kind == "election"):
+        raise RuleViolation(_("Unknown voting method."))
+    if method == PollMethod.YESNO and kind == PollKind.QUESTION and labels != list(YESNO_LABELS):
+        raise RuleViolation(_("A yes / no question has no options of its own."))
+    _seats_check(method=method, seats=seats, labels=labels, kind=kind)
+    if closes_at is not None and closes_at <= timezone.now():
+        raise RuleViolation(_("The closing time must be in the future."))
+    for other in (meeting, motion):
+        if other is not None and other.committee_id != committee.pk:
+            raise RuleViolation(_("The meeting or motion belongs to another committee."))
+    _targets_check(
+        committee=committee,
+        kind=kind,
+        seats=seats,
+        seat_parent=seat_parent,
+        role_kind=role_kind,
+        recall_seat=recall_seat,
+        recall_role=recall_role,
+    )
+    with transaction.atomic():
+        poll = Poll.objects.create(
+            committee=committee,
+            kind=kind,
+            title=title[:200],
+            description=description.strip(),
+            method=method,
+            seats=seats,
+            majority=majority,
+            is_secret=is_secret,
+            created_by=by,
+            closes_at=closes_at,
+            meeting=meeting,
+            motion=motion,
+            seat_parent=seat_parent if kind == PollKind.ELECTION else None,
+            role_kind=role_kind if kind == PollKind.ELECTION else "",
+            recall_seat=recall_seat if kind == PollKind.RECALL else None,
+            recall_role=recall_role if kind == PollKind.RECALL else None,
+        )
+        PollOption.objects.bulk_create(
+            PollOption(poll=poll, label=label, position=position)
+            for position, label in enumerate(labels, start=1)
+        )
+        audit_record(verb="poll.created", actor=by, committee=committee, data=_data(poll))
+        poll_refresh(poll)
+    return poll
+
+
+def _default_election_method(*, committee: Committee, seats: int) -> str:
+    method = bylaws_effective(committee=committee).election_method
+    # Instant runoff fills one seat; the bylaws' choice for several is read as its STV form.
+    return PollMethod.STV if method == PollMethod.IRV and seats > 1 else method
+
+
+def _options_check(labels: list[str]) -> None:
+    if len(labels) < 2:
+        raise RuleViolation(_("A question needs at least two options, one per line."))
+    if len(labels) > MAX_OPTIONS:
+        raise RuleViolation(_("At most %(n)d options.") % {"n": MAX_OPTIONS})
+    if len({label.casefold() for label in labels}) != len(labels):
+        raise RuleViolation(_("Each option must be different."))
+    if any(len(label) > 200 for label in labels):
+        raise RuleViolation(_("Keep each option under 200 characters."))
+
+
+def _seats_check(*, method: str, seats: int, labels: list[str], kind: str) -> None:
+    if not 1 <= seats <= MAX_SEATS:
+        raise RuleViolation(_("Seats must be between 1 and %(n)d.") % {"n": MAX_SEATS})
+    if method in (PollMethod.IRV, PollMethod.YESNO) and seats != 1:
+        raise RuleViolation(_("This method fills one seat; choose STV for several."))
+    if kind == PollKind.QUESTION and seats >= len(labels) and method != PollMethod.YESNO:
+        raise RuleViolation(_("There must be more options than places to fill."))
+
+
+def _targets_check(
+    *,
+    committee: Committee,
+    kind: str,
+    seats: int,
+    seat_parent: Committee | None,
+    role_kind: str,
+    recall_seat: DelegateSeat | None,
+    recall_role: Role | None,
+) -> None:
+    if kind == PollKind.ELECTION:
+        if seat_parent is not None and role_kind:
+            raise RuleViolation(_("An election fills either delegate seats or an officer role."))
+        if seat_parent is not None:
+            if not Affiliation.objects.filter(
+                child=committee, parent=seat_parent, status=AffiliationStatus.ACCEPTED
+            ).exists():
+                raise RuleViolation(
+                    _("%(child)s is not a member committee of %(parent)s.")
+                    % {"child": committee.name, "parent": seat_parent.name}
+                )
+            per_delegation = bylaws_effective(committee=seat_parent).seats_per_delegation
+            if seats > per_delegation:
+                raise RuleViolation(
+                    _("%(parent)s gives each committee %(n)d seats.")
+                    % {"parent": seat_parent.name, "n": per_delegation}
+                )
+        if role_kind and role_kind not in RoleKind.values:
+            raise RuleViolation(_("Unknown role."))
+    if kind == PollKind.RECALL:
+        if (recall_seat is None) == (recall_role is None):
+            raise RuleViolation(_("A recall is about one delegate seat or one officer role."))
+        if recall_seat is not None and (
+            recall_seat.committee_id != committee.pk or recall_seat.ended_at is not None
+        ):
+            raise RuleViolation(_("That seat is not held by a delegate of this committee."))
+        if recall_role is not None and (
+            recall_role.committee_id != committee.pk or recall_role.ended_at is not None
+        ):
+            raise RuleViolation(_("That role is not held in this committee."))
+
+
+def _data(poll: Poll, **extra: Any) -> dict[str, Any]:
+    return {"poll_id": poll.pk, "other_name": poll.title, **extra}
+
+
+def _lock(poll_id: int) -> Poll:
+    """The poll row, locked until the transaction ends. On PostgreSQL this waits for every
+    ballot being cast (each holds a share lock on the row), so a close sees all of them."""
+    return Poll.objects.select_for_update().get(pk=poll_id)
+
+
+def poll_open(*, poll: Poll, by: Person) -> Poll:
+    """Open the vote: freeze the electorate (and its weights) and let electors cast."""
+    now = timezone.now()
+    with transaction.atomic():
+        locked = _lock(poll.pk)
+        refusal = poll_state_refusal(
+            action=PollAction.OPEN,
+            kind=locked.kind,
+            status=locked.status,
+            closes_at=locked.closes_at,
+            closed_at=locked.closed_at,
+            now=now,
+        )
+        if refusal is None and locked.kind == PollKind.ELECTION:
+            refusal = _candidates_settle(locked)
+        if refusal is not None:
+            raise RuleViolation(refusal)
+        weights = electorate_compute(poll=locked)
+        if not weights:
+            raise RuleViolation(
+                _("Nobody can vote: no active member (or, in a meeting, nobody checked in).")
+            )
+        Elector.objects.bulk_create(
+            (
+                Elector(poll=locked, person_id=person_id, weight=w)
+                for person_id, w in weights.items()
+            ),
+            batch_size=2000,
+        )
+        locked.status = PollStatus.OPEN
+        locked.opened_at = now
+        locked.electorate_size = len(weights)
+        locked.is_weighted = electorate_is_weighted(committee=locked.committee)
+        locked.save(update_fields=["status", "opened_at", "electorate_size", "is_weighted"])
+        audit_record(
+            verb="poll.opened",
+            actor=by,
+            committee=locked.committee,
+            data=_data(locked, electorate=len(weights)),
+        )
+        if locked.meeting_id is None:
+            notify_people(
+                person_ids=list(weights),
+                kind=NotificationKind.POLL_OPENED,
+                subject=_("A vote opens: %(title)s") % {"title": locked.title},
+                body=_open_body(locked),
+            )
+        poll_refresh(locked)
+    return locked
+
+
+def _open_body(poll: Poll) -> str:
+    from rankfile.votes.lifecycle import moment
+
+    values = {"title": poll.title, "committee": poll.committee.name}
+    if poll.closes_at is not None:
+        values["when"] = moment(poll.closes_at)
+        return (
+            _("%(committee)s has opened the vote “%(title)s”. You can vote until %(when)s.")
+            % values
+        )
+    return _("%(committee)s has opened the vote “%(title)s”.") % values
+
+
+def _candidates_settle(poll: Poll) -> str | None:
+    """Drop candidates who are no longer active members; say why the election cannot open."""
+    options = list(PollOption.objects.filter(poll=poll, person__isnull=False))
+    members = set(
+        Membership.objects.filter(
+            committee_id=poll.committee_id,
+            status=MembershipStatus.ACTIVE,
+            person_id__in=[o.person_id for o in options],
+        ).values_list("person_id", flat=True)
+    )
+    gone = [o for o in options if o.person_id not in members]
+    if gone:
+        Nomination.objects.filter(poll=poll, person_id__in=[o.person_id for o in gone]).update(
+            withdrawn_at=timezone.now()
+        )
+        PollOption.objects.filter(pk__in=[o.pk for o in gone]).delete()
+    if not PollOption.objects.filter(poll=poll).exists():
+        return _("No candidate has accepted a nomination yet.")
+    return None
+
+
+def poll_close(*, poll: Poll, by: Person | None) -> Poll:
+    """Close the vote, publish its bulletin board and count it from the board; then apply the
+    outcome (seats, roles, the motion). `by` is None when the deadline closed it.
+
+    If the ballots do not add up (votes cast differ from the ballots, a ballot cannot be read),
+    nothing is published, the poll stays open, and a `poll.board_refused` event says why in the
+    committee's log: BoardRefused is raised after that event is committed."""
+    now = timezone.now()
+    problem: str | None = None
+    with transaction.atomic():
+        locked = _lock(poll.pk)
+        refusal = poll_state_refusal(
+            action=PollAction.CLOSE,
+            kind=locked.kind,
+            status=locked.status,
+            closes_at=locked.closes_at,
+            closed_at=locked.closed_at,
+            now=now,
+        )
+        if refusal is not None:
+            raise RuleViolation(refusal)
+        rows = list(
+            Ballot.objects.filter(poll_id=locked.pk).values_list("lookup", "sealed", "weight")
+        )
+        votes_cast = VoteCast.objects.filter(poll_id=locked.pk).count()
+        options = list(
+            PollOption.objects.filter(poll=locked).select_related("person").order_by("position")
+        )
+        try:
+            ballots = [(*unseal(sealed), weight) for _lookup, sealed, weight in rows]
+            board = poll_board_build(
+                poll=locked, options=options, ballots=ballots, votes_cast=votes_cast
+            )
+            result = board_count(board)
+        except (TallyInputError, ValueError, KeyError) as error:
+            problem = str(error)
+            logger.critical(
+                "poll %s: board refused (%s votes cast, %s ballots): %s",
+                locked.pk,
+                votes_cast,
+                len(rows),
+                problem,
+            )
+            audit_record(
+                verb="poll.board_refused",
+                actor=by,
+                committee=locked.committee,
+                data=_data(locked, votes_cast=votes_cast, ballots=len(rows), problem=problem),
+            )
+        else:
+            PollBoard.objects.create(
+                poll=locked, text=board_text(board), sha256=board["sha256"], published_at=now
+            )
+            _ballots_rewrite(locked, rows, ballots)
+            locked.status = PollStatus.CLOSED
+            locked.closed_at = now
+            locked.result = result
+            if locked.method == PollMethod.YESNO:
+                locked.adopted = bool(result and result.get("passed"))
+            locked.save(update_fields=["status", "closed_at", "result", "adopted"])
+            audit_record(
+                verb="poll.closed",
+                actor=by,
+                committee=locked.committee,
+                data=_data(
+                    locked,
+                    votes_cast=votes_cast,
+                    electorate=locked.electorate_size,
+                    sha256=board["sha256"],
+                ),
+            )
+            poll_outcome_apply(poll=locked, options=options, by=by)
+            if locked.motion_id is not None:
+                _motion_settle(locked, by)
+            notify_committee_members(
+                committee_id=locked.committee_id,
+                kind=NotificationKind.RESULT_PUBLISHED,
+                subject=_("Result: %(title)s") % {"title": locked.title},
+                body=_result_body(locked),
+            )
+            poll_refresh(locked)
+    if problem is not None:
+        raise BoardRefused(
+            _(
+                "The result was not published because the ballots do not add up: %(problem)s. "
+                "The vote stays open and the problem is in the committee's log."
+            )
+            % {"problem": problem}
+        )
+    return locked
+
+
+def _motion_settle(poll: Poll, by: Person | None) -> None:
+    """The motion is adopted or rejected with the poll. If the motions app refuses (the motion
+    was withdrawn meanwhile), the poll's result still stands and the log says so."""
+    from rankfile.motions.services import motion_settle_from_poll
+
+    motion = poll.motion
+    assert motion is not None
+    try:
+        with transaction.atomic():
+            motion_settle_from_poll(motion=motion, adopted=bool(poll.adopted), by=by)
+    except RuleViolation as refusal:
+        audit_record(
+            verb="poll.outcome_not_applied",
+            actor=by,
+            committee=poll.committee,
+            data=_data(poll, reason=refusal.message),
+        )
+
+
+def _result_body(poll: Poll) -> str:
+    from rankfile.votes.selectors import poll_result_summary
+
+    return _("%(committee)s: the vote “%(title)s” is closed. %(summary)s") % {
+        "committee": poll.committee.name,
+        "title": poll.title,
+        "summary": poll_result_summary(poll),
+    }
+
+
+def _ballots_rewrite(
+    poll: Poll, rows: list[tuple[str, str, Any]], ballots: list[tuple[str, Any, Any]]
+) -> None:
+    """Replace the poll's ballot rows by fresh ones, written in this one transaction in the
+    order of their lookup digests (random), sealed anew, without replacement secrets. After the
+    close neither the rows' physical order, nor their primary keys, nor the transaction that
+    wrote them follows the order in which the ballots were cast."""
+    fresh = sorted(
+        (
+            Ballot(
+                poll_id=poll.pk,
+                lookup=lookup,
+                sealed=seal(tracker=tracker, content=content),
+                weight=weight,
+            )
+            for (lookup, _sealed, _weight), (tracker, content, weight) in zip(
+                rows, ballots, strict=True
+            )
+        ),
+        key=lambda ballot: ballot.lookup,
+    )
+    Ballot.objects.filter(poll_id=poll.pk).delete()
+    Ballot.objects.bulk_create(fresh, batch_size=2000)
+
+
+def poll_closing_notify(*, poll: Poll, now: datetime | None = None) -> int | None:
+    """Tell the electors who have not voted that the vote closes soon; once per poll. Returns how
+    many were told, or None when there was nothing to do (told before, or not open)."""
+    from rankfile.votes.lifecycle import moment
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = _lock(poll.pk)
+        if (
+            locked.status != PollStatus.OPEN
+            or locked.closing_notice_at is not None
+            or locked.closes_at is None
+        ):
+            return None
+        locked.closing_notice_at = now
+        locked.save(update_fields=["closing_notice_at"])
+        voted = VoteCast.objects.filter(poll_id=locked.pk, voter__isnull=False).values("voter_id")
+        waiting = list(
+            Elector.objects.filter(poll_id=locked.pk)
+            .exclude(person_id__in=voted)
+            .values_list("person_id", flat=True)
+        )
+        notify_people(
+            person_ids=waiting,
+            kind=NotificationKind.POLL_CLOSING,
+            subject=_("The vote closes soon: %(title)s") % {"title": locked.title},
+            body=_("The vote “%(title)s” closes at %(when)s and you have not voted yet.")
+            % {"title": locked.title, "when": moment(locked.closes_at)},
+        )
+    return len(waiting)

@@ -1,0 +1,57 @@
+"""Poll helpers for the votes tests, on top of tests.factories. Everything goes through the real
+services."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rankfile.accounts.models import Person
+from rankfile.committees.models import Committee
+from rankfile.votes import services
+from rankfile.votes.models import Poll
+from rankfile.votes.services import Receipt
+from tests.factories import chair_of, make_member
+
+
+def make_poll(committee: Committee, *, kind: str = "motion", **fields: Any) -> Poll:
+    fields.setdefault("title", "Strike on Monday")
+    return services.poll_create(committee=committee, by=chair_of(committee), kind=kind, **fields)
+
+
+def open_poll(poll: Poll) -> Poll:
+    return services.poll_open(poll=poll, by=chair_of(poll.committee))
+
+
+def close_poll(poll: Poll) -> Poll:
+    return services.poll_close(poll=poll, by=chair_of(poll.committee))
+
+
+def make_open_poll(committee: Committee, **fields: Any) -> Poll:
+    return open_poll(make_poll(committee, **fields))
+
+
+def cast(poll: Poll, person: Person, content: Any) -> Receipt:
+    return services.ballot_cast(poll=poll, voter=person, content=content)
+
+
+def make_voters(committee: Committee, count: int) -> list[Person]:
+    return [make_member(committee).person for _ in range(count)]
+
+
+def make_election(committee: Committee, candidates: list[Person], **fields: Any) -> Poll:
+    """A draft election whose candidates have nominated themselves (and so accepted)."""
+    fields.setdefault("title", "Delegates to the transit committee")
+    poll = make_poll(committee, kind="election", **fields)
+    for person in candidates:
+        services.nomination_create(poll=poll, person=person, by=person)
+    return poll
+
+
+def board_of(poll: Poll) -> dict[str, Any]:
+    board: dict[str, Any] = json.loads(Poll.objects.get(pk=poll.pk).board.text)
+    return board
+
+
+def fresh(poll: Poll) -> Poll:
+    return Poll.objects.get(pk=poll.pk)
