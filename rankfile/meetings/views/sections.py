@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.meetings.access import MeetingSeat
@@ -17,6 +18,7 @@ from rankfile.meetings.quorum import meeting_quorum
 from rankfile.meetings.selectors import (
     meeting_agenda,
     meeting_attendees,
+    meeting_is_present,
     meeting_polls,
     meeting_speakers,
     minutes_awaiting_approval,
@@ -65,7 +67,12 @@ def _speakers(seat: MeetingSeat, person: Person) -> dict[str, Any]:
             (row for row in [speaking, *queue] if row is not None and row.person_id == person.pk),
             None,
         ),
-        "speak_refusal": meeting_refusal(meeting, action=MeetingAction.SPEAK),
+        "speak_refusal": meeting_refusal(meeting, action=MeetingAction.SPEAK)
+        or (
+            None
+            if meeting_is_present(meeting_id=meeting.pk, person_id=person.pk)
+            else _("Check in first: the speakers' list is for people present.")
+        ),
     }
 
 
