@@ -90,6 +90,7 @@ def account_export(*, person: Person) -> dict[str, Any]:
             "real_name": person.real_name,
             "phone": person.phone,
             "language": person.language,
+            "notifications_off": list(person.notifications_off or []),
             "joined_at": when(person.joined_at),
             "last_login": when(person.last_login),
         },
