@@ -178,21 +178,30 @@ def federation_tree(
         status=AffiliationStatus.ACCEPTED, parent_id__in=nodes, child_id__in=nodes
     ).values_list("child_id", "parent_id"):
         edges[parent_id].append(child_id)
-    totals = _totals_under([pk for pk, node in nodes.items() if not node.is_base])
+
+    def shown_children(node_id: int, depth: int) -> tuple[list[int], int]:
+        if depth >= max_depth:
+            return [], 0
+        kids = sorted(edges.get(node_id, []), key=lambda pk: nodes[pk].name)
+        return kids[:max_children], max(0, len(kids) - max_children)
+
+    # Walk first, so that the totals are summed only for the committees actually shown.
+    shown: list[int] = []
+    frontier = [(committee.pk, 0)]
+    while frontier:
+        node_id, depth = frontier.pop()
+        shown.append(node_id)
+        frontier.extend((kid, depth + 1) for kid in shown_children(node_id, depth)[0])
+    totals = _totals_under(sorted({pk for pk in shown if not nodes[pk].is_base}))
 
     def build(node_id: int, depth: int) -> TreeNode:
         node = nodes[node_id]
-        kids = (
-            []
-            if depth >= max_depth
-            else sorted(edges.get(node_id, []), key=lambda pk: nodes[pk].name)
-        )
         if node.is_base:
             members, bases = node.active_member_count, 1
         else:
             members, bases = totals.get(node_id, (0, 0))
-        shown = [build(kid, depth + 1) for kid in kids[:max_children]]
-        return TreeNode(node, bases, members, shown, max(0, len(kids) - max_children))
+        kids, more = shown_children(node_id, depth)
+        return TreeNode(node, bases, members, [build(kid, depth + 1) for kid in kids], more)
 
     return build(committee.pk, 0)
 
