@@ -4,16 +4,20 @@ Only k-anonymous figures (`strikes.figures`) leave this module."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+import hashlib
+from datetime import date, timedelta
 from typing import Any
 
+from django.core.cache import cache
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from rankfile.committees.models import Committee, Sector
 from rankfile.strikes import charts, selectors
-from rankfile.strikes.figures import ShownRollup, ShownSeries, shown_rollup, shown_series
+from rankfile.strikes.figures import ShownRollup, shown_rollup, shown_series, strongest_groups
 from rankfile.strikes.models import Campaign, CampaignStatus
+from rankfile.strikes.selectors import Figures, History, Rollup
 
 CHARTED = {
     "pledged": (_("Workers pledged"), _("Workers who pledged, at the end of each day")),
@@ -23,7 +27,8 @@ CHARTED = {
     ),
     "workers_out": (_("Workers out"), _("Workers out on strike, as reported each day")),
 }
-DIMENSIONS = ("sector", "region")
+DIMENSIONS = selectors.DIMENSIONS
+HISTORY_CACHE_SECONDS = 25 * 3600  # the key holds the day: it is never read the next day
 
 
 def group_label(key: str, by: str) -> str:
@@ -67,33 +72,73 @@ def campaign_dashboard(
     shown = shown_rollup(rollup, k)
     built: list[Chart] = []
     if with_charts:
-        history = selectors.campaign_history(campaign=campaign, committee_id=committee.pk)
+        groups = strongest_groups(shown, by=by)
+        history = history_through_today(
+            campaign=campaign, committee=committee, by=by, groups=groups, rollup=rollup
+        )
         for field, (title, description) in CHARTED.items():
             if field == "ready" and not campaign.has_conditions:
                 continue
             if field == "workers_out" and campaign.status == CampaignStatus.COLLECTING:
                 continue  # nobody is out before the trigger
-            days, total, groups = shown_series(history, rollup, field=field, by=by, k=k)
-            lines: list[ShownSeries] = [total, *groups]
-            labels = [_("All"), *(group_label(line.key, by) for line in groups)]
+            days, total, lines = shown_series(history, rollup, field=field, by=by, k=k)
+            labels = [_("All"), *(group_label(line.key, by) for line in lines)]
+            series = [
+                (label, line.values) for label, line in zip(labels, [total, *lines], strict=True)
+            ]
             svg = charts.line_chart(
                 chart_id=f"chart-{field}",
                 title=str(title),
                 description=_("%(description)s, in total and for the strongest %(by)s groups.")
                 % {"description": description, "by": by},
                 days=days,
-                lines=[(label, line.values) for label, line in zip(labels, lines, strict=True)],
+                lines=series,
             )
-            built.append(
-                Chart(
-                    field=field,
-                    title=str(title),
-                    svg=svg,
-                    days=days,
-                    lines=[(label, line.values) for label, line in zip(labels, lines, strict=True)],
-                )
-            )
+            built.append(Chart(field=field, title=str(title), svg=svg, days=days, lines=series))
     return Dashboard(k=k, figures=shown, charts=built, by=by)
+
+
+def history_through_today(
+    *, campaign: Campaign, committee: Committee, by: str, groups: list[str], rollup: Rollup
+) -> History:
+    """The days before today, from the daily history and cached until the day ends (nothing
+    writes to past days: pledges and reports change today's rows only); today, from the live
+    figures. So a federation-wide history is summed once a day, not at every view. A change
+    of the federation itself shows in the past days from the next day."""
+    today = timezone.localdate()
+    key = "strikes:history:" + ":".join(
+        [
+            str(campaign.pk),
+            str(campaign.started_at.timestamp()),
+            str(committee.pk),
+            by,
+            today.isoformat(),
+            hashlib.sha256("\x1f".join(groups).encode()).hexdigest()[:16],
+        ]
+    )
+    past = cache.get(key)
+    if past is None:
+        past = selectors.campaign_history(
+            campaign=campaign,
+            committee_id=committee.pk,
+            by=by,
+            groups=groups,
+            last_day=today - timedelta(days=1),
+        )
+        cache.set(key, past, timeout=HISTORY_CACHE_SECONDS)
+    sizes = rollup.by_sector if by == "sector" else rollup.by_region
+
+    def with_today(series: dict[str, list[int]], now: Figures) -> dict[str, list[int]]:
+        return {name: [*values, getattr(now, name)] for name, values in series.items()}
+
+    return History(
+        days=[*past.days, today],
+        total=with_today(past.total, rollup.total),
+        groups={
+            key: with_today(series, sizes.get(key, Figures()))
+            for key, series in past.groups.items()
+        },
+    )
 
 
 def dashboard_json(*, campaign: Campaign, committee: Committee) -> dict[str, Any]:

@@ -124,18 +124,11 @@ class ShownSeries:
 
 
 def shown_series(
-    history: History,
-    rollup: Rollup,
-    *,
-    field: str,
-    by: str,
-    k: int,
-    limit: int = 5,
+    history: History, rollup: Rollup, *, field: str, by: str, k: int
 ) -> tuple[list[date], ShownSeries, list[ShownSeries]]:
-    """The total and the `limit` strongest groups (by today's shown value) of one figure over
-    time. A group of a single base committee hides each day's people-figure below k; "ready"
-    is hidden there on the days its pledges are."""
-    groups = history.by_sector if by == "sector" else history.by_region
+    """The total and each group of the history, for one figure over time. A group of a single
+    base committee hides each day's people-figure below k; "ready" is hidden there on the days
+    its pledges are."""
     sizes = rollup.by_sector if by == "sector" else rollup.by_region
     # The people-figure whose hiding hides this one; statuses of workplaces hide nothing.
     people_field = {"pledged": "pledged", "ready": "pledged", "workers_out": "workers_out"}.get(
@@ -150,13 +143,19 @@ def shown_series(
             values.append(None if shown_count(people, k).is_hidden else value)
         return ShownSeries(key, values)
 
-    total_single = rollup.total.base_committees <= 1
-    total = line("", history.total, total_single)
-    lines = [
+    total = line("", history.total, rollup.total.base_committees <= 1)
+    groups = [
         line(key, series, sizes.get(key, Figures()).base_committees <= 1)
-        for key, series in groups.items()
+        for key, series in history.groups.items()
     ]
-    lines.sort(
-        key=lambda s: (-(s.values[-1] if s.values and s.values[-1] is not None else -1), s.key)
+    return history.days, total, groups
+
+
+def strongest_groups(shown: ShownRollup, *, by: str, limit: int = 5) -> list[str]:
+    """The groups with the most pledges shown (hidden ones last): the lines a chart draws."""
+    rows = shown.by_sector if by == "sector" else shown.by_region
+    ranked = sorted(
+        rows,
+        key=lambda row: (-(row.pledged.value if row.pledged.value is not None else -1), row.key),
     )
-    return history.days, total, lines[:limit]
+    return [row.key for row in ranked[:limit]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from django.db import connection
@@ -109,42 +109,62 @@ def campaign_rollup(*, campaign: Campaign, committee_id: int) -> Rollup:
 
 @dataclasses.dataclass(frozen=True)
 class History:
-    """Daily figures (the state at the end of each day), oldest first."""
+    """Daily figures (the state at the end of each day), oldest first: in total, and for the
+    requested groups of one dimension (sectors or regions)."""
 
     days: list[date]
     total: dict[str, list[int]]
-    by_sector: dict[str, dict[str, list[int]]]
-    by_region: dict[str, dict[str, list[int]]]
+    groups: dict[str, dict[str, list[int]]]
 
 
 HISTORY_FIELDS = ("pledged", "ready", "out", "partial", "working", "workers_out")
+DIMENSIONS = ("sector", "region")
 
-_HISTORY_SQL = """
-SELECT d.day, c.sector, c.region, SUM(d.pledged), SUM(d.ready), SUM(d.out), SUM(d.partial),
+
+def _history_sql(column: str, groups: int) -> str:
+    # Only the groups the charts draw are kept apart; the rest count in the total only. That
+    # keeps the answer to days x (groups + 1) rows even with thousands of regions.
+    group = "''"
+    if groups:
+        group = (
+            f"CASE WHEN c.{column} IN ({', '.join(['%s'] * groups)}) THEN c.{column} ELSE '' END"
+        )
+    return f"""
+SELECT d.day, {group}, SUM(d.pledged), SUM(d.ready), SUM(d.out), SUM(d.partial),
        SUM(d.working), SUM(d.workers_out)
 FROM strikes_campaignday d
 JOIN committees_committeeclosure cl ON cl.descendant_id = d.committee_id AND cl.ancestor_id = %s
 JOIN committees_committee c ON c.id = d.committee_id
-WHERE d.campaign_id = %s
-GROUP BY d.day, c.sector, c.region
+WHERE d.campaign_id = %s AND d.day <= %s
+GROUP BY 1, 2
 """
 
 
 def campaign_history(
-    *, campaign: Campaign, committee_id: int, today: date | None = None
+    *,
+    campaign: Campaign,
+    committee_id: int,
+    by: str = "sector",
+    groups: Sequence[str] = (),
+    last_day: date | None = None,
 ) -> History:
-    """The campaign's figures at the end of each day, over the base committees under
-    `committee_id`: the running sums of the daily changes. One query."""
-    today = today or timezone.localdate()
+    """The campaign's figures at the end of each day up to `last_day` (today by default), over
+    the base committees under `committee_id`: the running sums of the daily changes, in total
+    and for each of `groups` (sectors or regions, as `by` says). One query."""
+    if by not in DIMENSIONS:
+        raise ValueError(f"by must be one of {DIMENSIONS}")
+    last_day = last_day or timezone.localdate()
     with connection.cursor() as cursor:
-        cursor.execute(_HISTORY_SQL, [committee_id, campaign.pk])
+        cursor.execute(
+            _history_sql(by, len(groups)), [*groups, committee_id, campaign.pk, last_day]
+        )
         rows = cursor.fetchall()
     first = min(
         [timezone.localdate(campaign.started_at), *(_as_date(row[0]) for row in rows)],
-        default=today,
+        default=last_day,
     )
-    first = max(first, today - timedelta(days=HISTORY_MAX_DAYS - 1))
-    days = [first + timedelta(days=n) for n in range((today - first).days + 1)]
+    first = max(first, last_day - timedelta(days=HISTORY_MAX_DAYS - 1))
+    days = [first + timedelta(days=n) for n in range((last_day - first).days + 1)]
     index = {day: n for n, day in enumerate(days)}
     size = len(days)
 
@@ -152,26 +172,24 @@ def campaign_history(
         return {name: [0] * size for name in HISTORY_FIELDS}
 
     total = blank()
-    by_sector: dict[str, dict[str, list[int]]] = defaultdict(blank)
-    by_region: dict[str, dict[str, list[int]]] = defaultdict(blank)
-    for raw_day, sector, region, *changes in rows:
+    by_group: dict[str, dict[str, list[int]]] = {key: blank() for key in groups}
+    for raw_day, group, *changes in rows:
         # Changes before the window still count: they are added to its first day.
         n = index.get(max(_as_date(raw_day), first))
         if n is None:
             continue
         for name, change in zip(HISTORY_FIELDS, changes, strict=True):
             value = int(change or 0)
-            if value:
-                total[name][n] += value
-                by_sector[sector][name][n] += value
-                by_region[region][name][n] += value
-    for series in [total, *by_sector.values(), *by_region.values()]:
+            total[name][n] += value
+            if group:
+                by_group[group][name][n] += value
+    for series in [total, *by_group.values()]:
         for values in series.values():
             running = 0
             for n, value in enumerate(values):
                 running += value
                 values[n] = running
-    return History(days=days, total=total, by_sector=dict(by_sector), by_region=dict(by_region))
+    return History(days=days, total=total, groups=by_group)
 
 
 def _as_date(value: object) -> date:
