@@ -8,7 +8,6 @@ ancestor. The numbers returned here are exact; `strikes.figures` decides what ma
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
@@ -96,15 +95,25 @@ def campaign_rollup(*, campaign: Campaign, committee_id: int) -> Rollup:
             [percent, campaign.pk, campaign.pk, committee_id, *[str(k) for k in BASE_KINDS]],
         )
         rows = cursor.fetchall()
-    by_sector: dict[str, Figures] = defaultdict(Figures)
-    by_region: dict[str, Figures] = defaultdict(Figures)
-    total = Figures()
+    # Summed in plain lists: a federation has thousands of (sector, region) pairs.
+    width = len(dataclasses.fields(Figures))
+    by_sector: dict[str, list[int]] = {}
+    by_region: dict[str, list[int]] = {}
+    total = [0] * width
     for sector, region, *values in rows:
-        figures = Figures(*(int(value or 0) for value in values))
-        by_sector[sector] += figures
-        by_region[region] += figures
-        total += figures
-    return Rollup(total=total, by_sector=dict(by_sector), by_region=dict(by_region))
+        numbers = [int(value or 0) for value in values]
+        for sums in (
+            by_sector.setdefault(sector, [0] * width),
+            by_region.setdefault(region, [0] * width),
+            total,
+        ):
+            for n, number in enumerate(numbers):
+                sums[n] += number
+    return Rollup(
+        total=Figures(*total),
+        by_sector={key: Figures(*sums) for key, sums in by_sector.items()},
+        by_region={key: Figures(*sums) for key, sums in by_region.items()},
+    )
 
 
 @dataclasses.dataclass(frozen=True)

@@ -290,3 +290,12 @@ def test_it_ends_a_triggered_campaign_after_its_end_date_and_deletes_the_pledges
     assert campaign.status == CampaignStatus.ENDED
     assert not Pledge.objects.filter(campaign=campaign).exists()
     assert PledgeCount.objects.get(campaign=campaign, committee=b).count == 2
+
+
+def test_it_pledges_in_one_short_transaction(campaign, committee, django_assert_num_queries):
+    first, second = make_pledgers(committee, 2)
+    services.pledge_make(campaign=campaign, person=first, committee=committee)
+    # Lock the campaign, look for the holder, check the committee, insert the pledge, read and
+    # move the counter, move today's history row (and, in a test, the savepoint around it).
+    with django_assert_num_queries(9):
+        services.pledge_make(campaign=campaign, person=second, committee=committee)

@@ -8,7 +8,7 @@ line, no timestamp. What it returns: nothing that a caller could store.
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,16 +32,29 @@ from rankfile.strikes.services.days import campaign_day_add
 def pledge_committee_refusal(
     *, campaign: Campaign, person: Person, committee: Committee
 ) -> str | None:
-    """Why the person's pledge cannot count for this committee, or None."""
+    """Why the person's pledge cannot count for this committee, or None. One query."""
     if committee.kind not in BASE_KINDS:
         return _("A pledge counts for a workplace, school or neighbourhood committee.")
-    if not CommitteeClosure.objects.filter(
-        ancestor_id=campaign.committee_id, descendant_id=committee.pk
-    ).exists():
+    is_covered, is_member = (
+        Committee.objects.filter(pk=committee.pk)
+        .annotate(
+            is_covered=Exists(
+                CommitteeClosure.objects.filter(
+                    ancestor_id=campaign.committee_id, descendant_id=OuterRef("pk")
+                )
+            ),
+            is_member=Exists(
+                Membership.objects.filter(
+                    person_id=person.pk, committee_id=OuterRef("pk"), status=MembershipStatus.ACTIVE
+                )
+            ),
+        )
+        .values_list("is_covered", "is_member")
+        .get()
+    )
+    if not is_covered:
         return _("%(name)s is not covered by this campaign.") % {"name": committee.name}
-    if not Membership.objects.filter(
-        person_id=person.pk, committee_id=committee.pk, status=MembershipStatus.ACTIVE
-    ).exists():
+    if not is_member:
         return _("Only active members of %(name)s can pledge for it.") % {"name": committee.name}
     return None
 
