@@ -165,3 +165,30 @@ def test_it_makes_the_same_few_queries_however_many_workplaces_pledge(
     assert queries_of(client, url(campaign)) == before <= 16
     # The days before today are summed once a day.
     assert queries_of(client, url(campaign)) == before - 1
+
+
+def test_it_shows_the_strike_under_way_with_workers_out_below_k_hidden_for_one_workplace(
+    client, alliance, region, committee, hospital
+):
+    from django.utils import timezone
+
+    from rankfile.strikes.services import strike_report
+    from tests.factories import chair_of
+
+    called = make_campaign(alliance, percent=None, starts_on=timezone.localdate())
+    strike_report(
+        campaign=called, committee=hospital, by=chair_of(hospital), status="partial", workers_out=3
+    )
+    strike_report(
+        campaign=called, committee=committee, by=chair_of(committee), status="out", workers_out=600
+    )
+    response = logged_in(client, make_member(committee).person).get(url(called) + "?by=sector")
+    html, text = response.content.decode(), page_text(response)
+    assert '<title id="chart-workers_out-title">Workers out</title>' in html
+    assert "603 workers out" in text
+    assert "1 / 1 / 0 workplaces out / partly out / working" in text
+    assert re.search(r"Health care 0.0 % 0 1 10 0 1 0 fewer than 5", text)
+    assert re.search(r"Transit 0.0 % 0 1 650 1 0 0 600", text)
+    assert (
+        response["Cache-Control"].startswith("max-age=0") or "no-store" in response["Cache-Control"]
+    )

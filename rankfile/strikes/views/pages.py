@@ -8,6 +8,7 @@ import math
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from rankfile.accounts.models import Person
@@ -29,6 +30,7 @@ from rankfile.strikes.readiness import meets_threshold
 
 
 @require_GET
+@never_cache  # it says whether I pledged: not for a shared device's cache
 @login_required
 def campaign_list(request: HttpRequest) -> HttpResponse:
     person = current_person(request)
@@ -101,6 +103,7 @@ def _my_workplaces(
 
 
 @require_GET
+@never_cache
 @login_required
 def campaign_detail(
     request: HttpRequest, campaign_id: int, slug: str | None = None
