@@ -55,16 +55,38 @@ def _cast_in_order(count: int, committee):
     return poll, voters, receipts, lookups
 
 
+def physical_order(poll) -> list[str]:
+    """The ballots' lookups in the order the database stores the rows: PostgreSQL's heap
+    (ctid), SQLite's table b-tree (rowid)."""
+    position = "ctid" if connection.vendor == "postgresql" else "rowid"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT lookup FROM {Ballot._meta.db_table} WHERE poll_id = %s ORDER BY {position}",
+            [poll.pk],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def unordered(poll) -> list[str]:
+    """SELECT without ORDER BY, as a dump or a careless query reads the rows."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT lookup FROM {Ballot._meta.db_table} WHERE poll_id = %s", [poll.pk])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def test_it_stores_open_ballots_in_the_order_of_casting_which_is_why_they_are_sealed(committee):
+    poll, _voters, _receipts, cast_order = _cast_in_order(8, committee)
+    assert physical_order(poll) == cast_order
+
+
 def test_it_leaves_no_trace_of_the_order_of_casting_in_the_rows_after_the_close(committee):
     poll, _voters, _receipts, cast_order = _cast_in_order(12, committee)
     close_poll(poll)
-    with connection.cursor() as cursor:
-        # No ORDER BY: the order the database keeps the rows in (PostgreSQL: the heap).
-        cursor.execute(f"SELECT lookup FROM {Ballot._meta.db_table} WHERE poll_id = %s", [poll.pk])
-        physical = [row[0] for row in cursor.fetchall()]
+    physical = physical_order(poll)
     by_key = list(Ballot.objects.filter(poll=poll).order_by("pk").values_list("lookup", flat=True))
     assert sorted(physical) == sorted(cast_order)
     assert physical != cast_order
+    assert unordered(poll) != cast_order
     assert by_key != cast_order
     assert physical == sorted(cast_order)  # rewritten in digest order: random, not casting
 

@@ -1,0 +1,230 @@
+"""Poll state changes: access check -> form -> one service -> redirect (or, for a ballot, the
+receipt). POST only, except the pages that show a form (GET shows it, POST submits it)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from rankfile.accounts.models import Person
+from rankfile.committees.access import committee_for_officer
+from rankfile.committees.models import Affiliation, AffiliationStatus, DelegateSeat, Role
+from rankfile.core.errors import RuleViolation
+from rankfile.core.http import current_person, render_form, submitted
+from rankfile.votes import access, selectors, services
+from rankfile.votes.forms import BallotForm, NominateForm, PollCreateForm, ReplaceForm
+from rankfile.votes.lifecycle import PollAction, poll_refusal
+from rankfile.votes.secrecy import secret_shown
+from rankfile.votes.views.pages import poll_context
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def poll_create(request: HttpRequest, slug: str) -> HttpResponse:
+    person = current_person(request)
+    committee = committee_for_officer(person=person, slug=slug)
+    parents = [
+        link.parent
+        for link in Affiliation.objects.filter(
+            child=committee, status=AffiliationStatus.ACCEPTED
+        ).select_related("parent")
+    ]
+    seats = DelegateSeat.objects.filter(committee=committee, ended_at__isnull=True).select_related(
+        "person", "parent"
+    )
+    roles = Role.objects.filter(committee=committee, ended_at__isnull=True).select_related("person")
+    form = PollCreateForm(submitted(request), parents=parents, seats=list(seats), roles=list(roles))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            poll = services.poll_create(
+                committee=committee,
+                by=person,
+                kind=data["kind"],
+                title=data["title"],
+                description=data["description"],
+                options=data["options"],
+                method=data["method"] or None,
+                seats=data["seats"],
+                majority=data["majority"],
+                is_secret=data["is_secret"],
+                closes_at=form.closes_at_value(),
+                seat_parent=data["seat_parent"],
+                role_kind=data["role_kind"] or "",
+                recall_seat=data["recall_seat"],
+                recall_role=data["recall_role"],
+            )
+        except RuleViolation as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The vote is prepared. Open it when the time comes."))
+            return redirect("votes:detail", poll_id=poll.pk)
+    return render_form(request, "votes/create.html", {"form": form, "committee": committee})
+
+
+@require_POST
+@login_required
+def poll_open(request: HttpRequest, poll_id: int) -> HttpResponse:
+    person = current_person(request)
+    poll = access.poll_for_officer(person=person, poll_id=poll_id)
+    try:
+        services.poll_open(poll=poll, by=person)
+    except RuleViolation as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The vote is open."))
+    return redirect("votes:detail", poll_id=poll.pk)
+
+
+@require_POST
+@login_required
+def poll_close(request: HttpRequest, poll_id: int) -> HttpResponse:
+    person = current_person(request)
+    poll = access.poll_for_officer(person=person, poll_id=poll_id)
+    try:
+        services.poll_close(poll=poll, by=person)
+    except RuleViolation as error:
+        messages.error(request, error.message)
+        return redirect("votes:detail", poll_id=poll.pk)
+    messages.success(request, _("The vote is closed and its result published."))
+    return redirect("votes:results", poll_id=poll.pk)
+
+
+def _receipt(request: HttpRequest, receipt: services.Receipt, **context: object) -> HttpResponse:
+    """The tracker and secret, shown in this response only: they are stored nowhere in clear,
+    so the page is not cached and cannot be shown again."""
+    response = render(
+        request,
+        "votes/receipt.html",
+        {"tracker": receipt.tracker, "secret": secret_shown(receipt.secret), **context},
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+@require_POST
+@login_required
+def cast(request: HttpRequest, poll_id: int) -> HttpResponse:
+    person = current_person(request)
+    poll = access.poll_for_member(person=person, poll_id=poll_id)
+    access.elector_check(person=person, poll=poll)
+    options = selectors.poll_options(poll=poll)
+    form = BallotForm(request.POST, poll=poll, options=options)
+    if not form.is_valid():
+        context = poll_context(person=person, poll=poll, form=form)
+        return render(request, "votes/detail.html", context, status=400)
+    try:
+        receipt = services.ballot_cast(
+            poll=poll, voter=person, content=form.cleaned_data["content"], options=options
+        )
+    except RuleViolation as error:
+        messages.error(request, error.message)
+        return redirect("votes:detail", poll_id=poll.pk)
+    return _receipt(request, receipt, poll=poll, committee=poll.committee)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def replace(request: HttpRequest, poll_id: int) -> HttpResponse:
+    person = current_person(request)
+    poll = access.poll_for_member(person=person, poll_id=poll_id)
+    options = selectors.poll_options(poll=poll)
+    data = submitted(request)
+    form = ReplaceForm(data)
+    ballot_form = BallotForm(data, poll=poll, options=options, prefix="ballot")
+    if request.method == "POST" and form.is_valid() & ballot_form.is_valid():
+        try:
+            services.ballot_replace(
+                poll=poll,
+                person=person,
+                tracker=form.cleaned_data["tracker"],
+                secret=form.cleaned_data["secret"],
+                content=ballot_form.cleaned_data["content"],
+                options=options,
+            )
+        except RuleViolation as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("Your ballot is replaced. Its tracker and secret stay the same.")
+            )
+            return redirect("votes:detail", poll_id=poll.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {
+        "poll": poll,
+        "committee": poll.committee,
+        "form": form,
+        "ballot_form": ballot_form,
+        "has_voted": selectors.person_has_voted(poll=poll, person=person),
+        "refusal": poll_refusal(poll, PollAction.REPLACE),
+    }
+    response = render(request, "votes/replace.html", context, status=status)
+    add_never_cache_headers(response)
+    return response
+
+
+@require_POST
+@login_required
+def nominate(request: HttpRequest, poll_id: int) -> HttpResponse:
+    person = current_person(request)
+    poll = access.poll_for_member(person=person, poll_id=poll_id)
+    form = NominateForm(request.POST)
+    nominee = None
+    if form.is_valid():
+        nominee = Person.objects.filter(handle__iexact=form.cleaned_data["handle"]).first()
+    if nominee is None:
+        messages.error(request, _("No member has that handle."))
+        return redirect("votes:detail", poll_id=poll.pk)
+    try:
+        services.nomination_create(poll=poll, person=nominee, by=person)
+    except RuleViolation as error:
+        messages.error(request, error.message)
+    else:
+        if nominee.pk == person.pk:
+            messages.success(request, _("You are a candidate."))
+        else:
+            messages.success(
+                request,
+                _("%(handle)s is nominated; they become a candidate when they accept.")
+                % {"handle": nominee.handle},
+            )
+    return redirect("votes:detail", poll_id=poll.pk)
+
+
+@require_POST
+@login_required
+def nomination_accept(request: HttpRequest, poll_id: int, nomination_id: int) -> HttpResponse:
+    person = current_person(request)
+    poll = access.poll_for_member(person=person, poll_id=poll_id)
+    nomination = access.nomination_for_nominee(
+        person=person, poll=poll, nomination_id=nomination_id
+    )
+    try:
+        services.nomination_accept(nomination=nomination, by=person)
+    except RuleViolation as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("You are a candidate."))
+    return redirect("votes:detail", poll_id=poll.pk)
+
+
+@require_POST
+@login_required
+def nomination_withdraw(request: HttpRequest, poll_id: int, nomination_id: int) -> HttpResponse:
+    person = current_person(request)
+    poll = access.poll_for_member(person=person, poll_id=poll_id)
+    nomination = access.nomination_for_nominee(
+        person=person, poll=poll, nomination_id=nomination_id
+    )
+    try:
+        services.nomination_withdraw(nomination=nomination, by=person)
+    except RuleViolation as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("You are not standing in this election."))
+    return redirect("votes:detail", poll_id=poll.pk)

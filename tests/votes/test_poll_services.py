@@ -1,0 +1,156 @@
+"""Preparing, opening and closing polls; the sentence for the minutes; live refreshes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from rankfile.audit.describe import describe_event
+from rankfile.audit.models import AuditEvent
+from rankfile.core.errors import RuleViolation
+from rankfile.votes.models import Elector, PollBoard
+from rankfile.votes.selectors import poll_result_summary, polls_of_meeting
+from tests.factories import make_committee, make_member, make_person
+from tests.votes.helpers import cast, close_poll, fresh, make_open_poll, make_poll, open_poll
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_gives_a_motion_yes_no_and_abstain(committee):
+    poll = make_poll(committee, kind="motion")
+    assert poll.method == "yesno" and poll.seats == 1
+    assert list(poll.options.values_list("label", flat=True)) == ["yes", "no", "abstain"]
+
+
+def test_it_gives_a_question_its_options_in_order(committee):
+    poll = make_poll(committee, kind="question", options=[" Monday ", "Friday", ""])
+    assert list(poll.options.values_list("label", "position")) == [("Monday", 1), ("Friday", 2)]
+    assert poll.method == "plurality"
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"kind": "question", "options": ["Only one"]}, "at least two options"),
+        ({"kind": "question", "options": ["A", "a"]}, "different"),
+        ({"kind": "question", "options": ["A", "B", "C"], "method": "irv", "seats": 2}, "one seat"),
+        ({"kind": "question", "options": ["A", "B"], "seats": 2}, "more options than places"),
+        ({"kind": "motion", "options": ["A", "B"]}, "yes, no or abstain"),
+        ({"kind": "question", "options": ["A", "B"], "method": "borda"}, "Unknown voting method"),
+        ({"kind": "motion", "title": "  "}, "title"),
+        ({"kind": "recall"}, "one delegate seat or one officer role"),
+        ({"kind": "motion", "majority": "unanimous"}, "majority"),
+    ],
+)
+def test_it_refuses_a_poll_that_cannot_be_counted_and_says_why(committee, fields, reason):
+    with pytest.raises(RuleViolation, match=reason):
+        make_poll(committee, **fields)
+
+
+def test_it_refuses_a_closing_time_in_the_past(committee):
+    with pytest.raises(RuleViolation, match="future"):
+        make_poll(committee, closes_at=timezone.now() - timedelta(minutes=1))
+
+
+def test_it_refuses_delegate_seats_on_a_committee_we_are_not_affiliated_to(committee):
+    elsewhere = make_committee("coordinating", name="Elsewhere")
+    with pytest.raises(RuleViolation, match="not a member committee"):
+        make_poll(committee, kind="election", seat_parent=elsewhere)
+
+
+def test_it_records_preparing_opening_and_closing_in_the_committee_log(committee, chair, member):
+    poll = make_open_poll(committee, title="Strike on Monday")
+    cast(poll, member, "yes")
+    close_poll(poll)
+    events = AuditEvent.objects.filter(verb__startswith="poll.").order_by("pk")
+    assert [describe_event(e) for e in events] == [
+        "chair prepared the vote “Strike on Monday”",
+        "chair opened the vote “Strike on Monday”",
+        "chair closed the vote “Strike on Monday”; its result is published",
+    ]
+    assert events.last().data["votes_cast"] == 1
+
+
+def test_it_tells_the_electorate_when_an_asynchronous_vote_opens(
+    committee, django_capture_on_commit_callbacks
+):
+    make_member(committee, make_person("reader", email="r@example.org"))
+    with django_capture_on_commit_callbacks(execute=True):
+        make_open_poll(committee, title="Overtime ban")
+    assert [m.to for m in mail.outbox] == [["r@example.org"]]
+    assert "Overtime ban" in mail.outbox[0].subject
+
+
+def test_it_refuses_to_open_a_poll_twice(committee):
+    poll = make_open_poll(committee)
+    with pytest.raises(RuleViolation, match="already open"):
+        open_poll(poll)
+    assert Elector.objects.filter(poll=poll).count() == 1
+
+
+def test_it_refuses_to_close_a_closed_poll_and_publishes_one_board(committee, member):
+    poll = make_open_poll(committee)
+    close_poll(poll)
+    with pytest.raises(RuleViolation, match="already closed"):
+        close_poll(poll)
+    assert PollBoard.objects.filter(poll=poll).count() == 1
+
+
+def test_it_refuses_to_close_a_draft(committee):
+    with pytest.raises(RuleViolation, match="not opened yet"):
+        close_poll(make_poll(committee))
+
+
+def test_it_sums_up_a_motion_in_one_sentence(committee, chair, member, delegate):
+    poll = make_open_poll(committee)
+    assert poll_result_summary(poll) == "Voting is open."
+    cast(poll, chair, "yes")
+    cast(poll, member, "yes")
+    cast(poll, delegate, "abstain")
+    assert poll_result_summary(close_poll(poll)) == (
+        "Adopted: 2 yes, 0 no, 1 abstain (simple majority)"
+    )
+
+
+def test_it_sums_up_a_rejected_two_thirds_motion(committee, chair, member, delegate):
+    poll = make_open_poll(committee, majority="two_thirds")
+    cast(poll, chair, "yes")
+    cast(poll, member, "no")
+    assert poll_result_summary(close_poll(poll)) == (
+        "Rejected: 1 yes, 1 no, 0 abstain (two-thirds majority)"
+    )
+
+
+def test_it_refreshes_the_poll_page_live_on_open_ballot_and_close(
+    committee, member, monkeypatch, django_capture_on_commit_callbacks
+):
+    sent: list[tuple[str, tuple[str, ...]]] = []
+    monkeypatch.setattr(
+        "rankfile.votes.live.live_refresh", lambda group, *sections: sent.append((group, sections))
+    )
+    poll = make_poll(committee)
+    sent.clear()
+    open_poll(poll)
+    assert sent == [(f"poll-{poll.pk}", ("poll",))]
+    cast(poll, member, "yes")
+    close_poll(poll)
+    assert sent == [(f"poll-{poll.pk}", ("poll",))] * 3
+
+
+def test_it_lists_a_meetings_polls_for_the_minutes(committee, chair, member):
+    try:
+        from tests.meetings.helpers import check_in, make_open_meeting
+    except ImportError as error:
+        pytest.skip(f"rankfile.meetings is not there yet ({error})")
+    meeting = make_open_meeting(committee)
+    check_in(meeting, chair, member)
+    first = make_open_poll(committee, title="First", meeting=meeting)
+    second = make_poll(committee, title="Second", meeting=meeting)
+    make_poll(committee, title="Elsewhere")
+    cast(first, member, "yes")
+    listed = polls_of_meeting(meeting_id=meeting.pk)
+    assert [(p.title, p.votes_cast) for p in listed] == [("First", 1), ("Second", 0)]
+    assert fresh(second).meeting_id == meeting.pk
