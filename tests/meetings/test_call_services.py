@@ -192,3 +192,18 @@ def test_it_refuses_a_petition_from_someone_who_is_not_a_member(committee, outsi
     with pytest.raises(RuleViolation):
         services.meeting_petition_open(committee=committee, by=outsider, reason="x", now=NOW)
     assert not Petition.objects.exists()
+
+
+def test_it_tells_the_members_when_a_petition_calls_the_meeting(
+    committee, member, chair, django_capture_on_commit_callbacks
+):
+    set_bylaws(committee, emergency_petition_percent=100)
+    chair.email = "chair@example.org"
+    chair.save()
+    petition = services.meeting_petition_open(
+        committee=committee, by=member, reason="Heat", now=NOW
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_petition_sign(petition=petition, by=chair, now=NOW)
+    assert [message.to for message in mail.outbox] == [["chair@example.org"]]
+    assert mail.outbox[0].subject.endswith("Emergency meeting of Heywood Bus Garage, 14:30")

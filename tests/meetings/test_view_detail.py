@@ -66,7 +66,7 @@ def test_it_keeps_the_query_count_flat_as_people_arrive(
 ):
     people = [m.person for m in make_members(committee, 12)]
     check_in(open_meeting, *people)
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(20):
         response = member_client.get(reverse("meetings:detail", args=[open_meeting.pk]))
     assert response.status_code == 200
 

@@ -154,3 +154,20 @@ def test_it_lists_the_committees_motions(member_client, committee, member, chair
     text = page_text(member_client.get(reverse("motions:list", args=[committee.slug])))
     assert "Visible" in text and "My draft" in text
     assert "Chair's draft" not in text
+
+
+def test_it_keeps_the_query_count_of_a_motion_page_small(
+    chair_client, committee, meeting, member, django_assert_max_num_queries
+):
+    from rankfile.motions import services
+
+    motion = make_motion_on_agenda(committee, meeting)
+    for number in range(5):
+        services.amendment_propose(
+            motion=motion, by=member, kind="insert", target_text="", new_text=f"Point {number}."
+        )
+    with django_assert_max_num_queries(30):
+        response = chair_client.get(reverse("motions:detail", args=[motion.pk]))
+    assert response.status_code == 200
+    with django_assert_max_num_queries(8):
+        chair_client.get(reverse("motions:list", args=[committee.slug]))

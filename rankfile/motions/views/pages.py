@@ -91,7 +91,9 @@ def _detail_context(seat: MotionSeat, person: Person) -> dict[str, Any]:
             (
                 amendment,
                 refusal(MotionAction.SECOND, amendment),
-                refusal(MotionAction.PUT_TO_VOTE, amendment) if seat.is_officer else None,
+                refusal(MotionAction.PUT_TO_VOTE, amendment)
+                if seat.is_officer and amendment.status == MotionStatus.SECONDED
+                else None,
             )
             for amendment in amendments
         ],
