@@ -43,6 +43,7 @@ SENTENCES.update(
         "campaign.triggered": gettext_lazy(
             "The conditions of the campaign “%(other)s” were met: the strike is on"
         ),
+        "campaign.called": gettext_lazy("The action “%(other)s” is called: the strike is on"),
         "campaign.not_reached": gettext_lazy(
             "The campaign “%(other)s” did not meet its conditions by the deadline; every "
             "pledge was released"

@@ -299,3 +299,16 @@ def test_it_pledges_in_one_short_transaction(campaign, committee, django_assert_
     # move the counter, move today's history row (and, in a test, the savepoint around it).
     with django_assert_num_queries(9):
         services.pledge_make(campaign=campaign, person=second, committee=committee)
+
+
+def test_it_calls_an_action_without_conditions_at_once_and_tells_everyone(
+    coordinating, committee, member, django_capture_on_commit_callbacks
+):
+    member.email = "member@example.org"
+    member.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        called = make_campaign(coordinating, percent=None)
+    assert called.status == CampaignStatus.TRIGGERED and called.triggered_at is not None
+    assert AuditEvent.objects.filter(verb="campaign.called", committee=committee).exists()
+    assert [message.to for message in mail.outbox] == [["member@example.org"]]
+    assert "called" in mail.outbox[0].subject

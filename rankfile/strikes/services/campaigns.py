@@ -110,7 +110,7 @@ def campaign_start(
             data={"campaign_id": campaign.pk, "other_name": campaign.title},
         )
         if not has_conditions:
-            _trigger(campaign, now=campaign.started_at, workplaces_ready=0)
+            _trigger(campaign, now=campaign.started_at, workplaces_ready=0, event="called")
     return campaign
 
 
@@ -197,7 +197,10 @@ def readiness_reconcile(locked: Campaign) -> None:
         locked.save(update_fields=["workplaces_ready"])
 
 
-def _trigger(locked: Campaign, *, now: datetime, workplaces_ready: int) -> None:
+def _trigger(
+    locked: Campaign, *, now: datetime, workplaces_ready: int, event: str = "triggered"
+) -> None:
+    """The strike is on: its conditions are met ("triggered") or it has none ("called")."""
     locked.status = CampaignStatus.TRIGGERED
     locked.triggered_at = now
     locked.save(update_fields=["status", "triggered_at"])
@@ -206,9 +209,10 @@ def _trigger(locked: Campaign, *, now: datetime, workplaces_ready: int) -> None:
         "other_name": locked.title,
         "workplaces_ready": workplaces_ready,
     }
-    audit_record(verb="campaign.triggered", actor=None, committee=locked.committee, data=data)
-    _tell_committees_below(locked, verb="campaign.triggered", data=data)
-    notify_on_commit(campaign_id=locked.pk, event="triggered")
+    verb = f"campaign.{event}"
+    audit_record(verb=verb, actor=None, committee=locked.committee, data=data)
+    _tell_committees_below(locked, verb=verb, data=data)
+    notify_on_commit(campaign_id=locked.pk, event=event)
 
 
 def _not_reached(locked: Campaign, *, now: datetime) -> None:

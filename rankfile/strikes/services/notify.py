@@ -34,6 +34,15 @@ def _message(campaign: object, event: str) -> tuple[str, str]:
 
     assert isinstance(campaign, Campaign)
     values = {"title": campaign.title, "day": formats.date_format(campaign.starts_on)}
+    if event == "called":
+        return (
+            _("The strike is called: %(title)s") % values,
+            _(
+                "The action “%(title)s” is called. It starts on %(day)s. Your committee will "
+                "tell you more."
+            )
+            % values,
+        )
     if event == "triggered":
         return (
             _("The strike is on: %(title)s") % values,
