@@ -67,7 +67,7 @@ def meeting_agenda(*, meeting_id: int) -> list[AgendaItem]:
     return list(
         AgendaItem.objects.filter(meeting_id=meeting_id)
         .select_related("motion", "minutes__meeting")
-        .prefetch_related("motion__amendments")
+        .prefetch_related("motion__amendments", "motion__polls")
         .order_by("position")
     )
 
