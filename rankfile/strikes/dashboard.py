@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from rankfile.committees.models import Committee, Sector
 from rankfile.strikes import charts, selectors
@@ -20,12 +21,18 @@ from rankfile.strikes.models import Campaign, CampaignStatus
 from rankfile.strikes.selectors import Figures, History, Rollup
 
 CHARTED = {
-    "pledged": (_("Workers pledged"), _("Workers who pledged, at the end of each day")),
-    "ready": (
-        _("Workplaces ready"),
-        _("Workplaces where the share of the workforce that pledged met the threshold"),
+    "pledged": (
+        gettext_lazy("Workers pledged"),
+        gettext_lazy("Workers who pledged, at the end of each day"),
     ),
-    "workers_out": (_("Workers out"), _("Workers out on strike, as reported each day")),
+    "ready": (
+        gettext_lazy("Workplaces ready"),
+        gettext_lazy("Workplaces where the share of the workforce that pledged met the threshold"),
+    ),
+    "workers_out": (
+        gettext_lazy("Workers out"),
+        gettext_lazy("Workers out on strike, as reported each day"),
+    ),
 }
 DIMENSIONS = selectors.DIMENSIONS
 HISTORY_CACHE_SECONDS = 25 * 3600  # the key holds the day: it is never read the next day
@@ -89,8 +96,12 @@ def campaign_dashboard(
             svg = charts.line_chart(
                 chart_id=f"chart-{field}",
                 title=str(title),
-                description=_("%(description)s, in total and for the strongest %(by)s groups.")
-                % {"description": description, "by": by},
+                description=(
+                    _("%(description)s, in total and for the five strongest sectors.")
+                    if by == "sector"
+                    else _("%(description)s, in total and for the five strongest regions.")
+                )
+                % {"description": description},
                 days=days,
                 lines=series,
             )
