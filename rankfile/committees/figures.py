@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 
@@ -19,7 +20,7 @@ class ShownCount:
     def __str__(self) -> str:
         if self.value is None:
             return _("fewer than %(k)d") % {"k": self.k}
-        return f"{self.value:,}"
+        return number_format(self.value, force_grouping=True)
 
     def as_json(self) -> int | str:
         return f"<{self.k}" if self.value is None else self.value
