@@ -8,11 +8,14 @@ in no committee.
 
 from __future__ import annotations
 
+import copy
+import uuid
 from collections.abc import Iterator
 
 import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
+from pytest_django.fixtures import SettingsWrapper
 
 from rankfile.accounts.models import Person
 from rankfile.committees.models import Committee
@@ -31,11 +34,18 @@ def _quick_password_hashing() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache() -> Iterator[None]:
-    """The cache is shared Redis when REDIS_URL is set: no test may see another's rate limits."""
-    cache.clear()
+def _empty_cache(settings: SettingsWrapper) -> Iterator[None]:
+    """Each test starts with an empty cache (rate limits!). With REDIS_URL the cache is a Redis
+    database that other test runs may share, so instead of flushing it under their feet, each
+    test gets keys of its own; the process-local cache is also emptied."""
+    caches = copy.deepcopy(settings.CACHES)
+    caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = caches
+    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        cache.clear()
     yield
-    cache.clear()
+    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        cache.clear()
 
 
 @pytest.fixture
