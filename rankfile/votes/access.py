@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from rankfile.accounts.models import Person
@@ -19,18 +20,30 @@ from rankfile.committees.models import MembershipStatus
 from rankfile.votes.models import Elector, Nomination, Poll
 
 
-def poll_for_member(*, person: Person, poll_id: int) -> Poll:
-    poll = (
-        Poll.objects.select_related("committee")
-        .filter(
-            pk=poll_id,
-            committee__memberships__person_id=person.pk,
-            committee__memberships__status=MembershipStatus.ACTIVE,
-        )
-        .first()
+def _polls_of_member(person: Person) -> QuerySet[Poll]:
+    return Poll.objects.select_related("committee").filter(
+        committee__memberships__person_id=person.pk,
+        committee__memberships__status=MembershipStatus.ACTIVE,
     )
+
+
+def poll_for_member(*, person: Person, poll_id: int) -> Poll:
+    poll = _polls_of_member(person).filter(pk=poll_id).first()
     if poll is None:
         raise Http404("No such poll")
+    return poll
+
+
+def poll_for_elector(*, person: Person, poll_id: int) -> Poll:
+    """The poll, for casting: 404 for a non-member, 403 for a member outside the electorate
+    frozen at opening (a draft has none yet: the service says why it cannot be cast). One
+    query: this is the path 5,000 people take within a minute."""
+    is_elector = Exists(Elector.objects.filter(poll_id=OuterRef("pk"), person_id=person.pk))
+    poll = _polls_of_member(person).filter(pk=poll_id).annotate(is_elector=is_elector).first()
+    if poll is None:
+        raise Http404("No such poll")
+    if poll.opened_at is not None and not poll.is_elector:
+        raise PermissionDenied("Only the electorate of this vote can cast a ballot.")
     return poll
 
 
@@ -39,17 +52,6 @@ def poll_for_officer(*, person: Person, poll_id: int) -> Poll:
     if not is_officer(person=person, committee=poll.committee):
         raise PermissionDenied("Only the committee's officers can do this.")
     return poll
-
-
-def is_elector(*, person: Person, poll: Poll) -> bool:
-    return Elector.objects.filter(poll_id=poll.pk, person_id=person.pk).exists()
-
-
-def elector_check(*, person: Person, poll: Poll) -> None:
-    """Casting is for the electorate frozen when the poll opened. A draft poll has none yet: the
-    service then says why the vote cannot be cast."""
-    if poll.opened_at is not None and not is_elector(person=person, poll=poll):
-        raise PermissionDenied("Only the electorate of this vote can cast a ballot.")
 
 
 def nomination_for_nominee(*, person: Person, poll: Poll, nomination_id: int) -> Nomination:

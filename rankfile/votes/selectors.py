@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from rankfile.accounts.models import Person
 from rankfile.committees.models import Committee
-from rankfile.votes.content import content_shown, option_board_id, option_shown
+from rankfile.votes.content import YESNO_LABELS, content_shown, option_board_id, option_shown
 from rankfile.votes.models import (
     Ballot,
     Elector,
@@ -80,6 +80,13 @@ def poll_votes_cast(*, poll: Poll) -> int:
 
 
 def poll_options(*, poll: Poll) -> list[PollOption]:
+    """The options in order. A yes / no poll always has yes, no, abstain at positions 1 to 3
+    (poll_create makes them so), which are given without a query: motions are most polls."""
+    if poll.method == PollMethod.YESNO:
+        return [
+            PollOption(poll=poll, label=label, position=position)
+            for position, label in enumerate(YESNO_LABELS, start=1)
+        ]
     return list(PollOption.objects.filter(poll_id=poll.pk).order_by("position"))
 
 

@@ -154,3 +154,35 @@ def test_it_lists_a_meetings_polls_for_the_minutes(committee, chair, member):
     listed = polls_of_meeting(meeting_id=meeting.pk)
     assert [(p.title, p.votes_cast) for p in listed] == [("First", 1), ("Second", 0)]
     assert fresh(second).meeting_id == meeting.pk
+
+
+def test_it_also_refreshes_the_meeting_page_for_a_poll_held_in_a_meeting(
+    committee, chair, monkeypatch
+):
+    try:
+        from tests.meetings.helpers import check_in, make_open_meeting
+    except ImportError as error:
+        pytest.skip(f"rankfile.meetings is not there yet ({error})")
+    meeting = make_open_meeting(committee)
+    check_in(meeting, chair)
+    sent: list[tuple[str, tuple[str, ...]]] = []
+    monkeypatch.setattr(
+        "rankfile.votes.live.live_refresh", lambda group, *sections: sent.append((group, sections))
+    )
+    poll = make_open_poll(committee, meeting=meeting)
+    cast(poll, chair, "yes")
+    assert (f"meeting-{meeting.pk}", ("polls",)) in sent
+    assert sent.count((f"meeting-{meeting.pk}", ("polls",))) == 3  # created, opened, ballot
+
+
+def test_it_gives_the_options_of_a_yes_no_poll_without_a_query(
+    committee, django_assert_num_queries
+):
+    from rankfile.votes.models import PollOption
+    from rankfile.votes.selectors import poll_options
+
+    poll = make_poll(committee)
+    stored = [(o.label, o.position) for o in PollOption.objects.filter(poll=poll)]
+    with django_assert_num_queries(0):
+        given = [(o.label, o.position) for o in poll_options(poll=poll)]
+    assert given == stored

@@ -111,8 +111,7 @@ def _receipt(request: HttpRequest, receipt: services.Receipt, **context: object)
 @login_required
 def cast(request: HttpRequest, poll_id: int) -> HttpResponse:
     person = current_person(request)
-    poll = access.poll_for_member(person=person, poll_id=poll_id)
-    access.elector_check(person=person, poll=poll)
+    poll = access.poll_for_elector(person=person, poll_id=poll_id)
     options = selectors.poll_options(poll=poll)
     form = BallotForm(request.POST, poll=poll, options=options)
     if not form.is_valid():
