@@ -53,10 +53,21 @@ def committee_for_officer(*, person: Person, slug: str) -> Committee:
 
 
 def committee_for_chair(*, person: Person, slug: str) -> Committee:
+    """Chair-only actions. A committee left without a chair (its last chair erased their
+    account) is not stuck: its secretaries may then act as chair, to appoint a new one."""
     committee, _membership = committee_for_member(person=person, slug=slug)
-    if RoleKind.CHAIR not in officer_roles(person=person, committee=committee):
-        raise PermissionDenied("Only the committee's chair can do this.")
-    return committee
+    roles = officer_roles(person=person, committee=committee)
+    if RoleKind.CHAIR in roles:
+        return committee
+    if RoleKind.SECRETARY in roles and not committee_has_chair(committee=committee):
+        return committee
+    raise PermissionDenied("Only the committee's chair can do this.")
+
+
+def committee_has_chair(*, committee: Committee) -> bool:
+    return Role.objects.filter(
+        committee=committee, kind=RoleKind.CHAIR, ended_at__isnull=True
+    ).exists()
 
 
 def committee_for_federation_view(*, person: Person, slug: str) -> Committee:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -58,9 +58,8 @@ def committee_found(
     if kind not in CommitteeKind.values:
         raise RuleViolation(_("Unknown kind of committee."))
     with transaction.atomic():
-        committee = Committee.objects.create(
+        committee = _committee_create_with_free_slug(
             name=name,
-            slug=unique_slug(name),
             kind=kind,
             sector=sector,
             region=region.strip("/ "),
@@ -76,6 +75,18 @@ def committee_found(
         Role.objects.create(committee=committee, person=by, kind=RoleKind.CHAIR)
         audit_record(verb="committee.founded", actor=by, committee=committee)
     return committee
+
+
+def _committee_create_with_free_slug(*, name: str, **fields: Any) -> Committee:
+    """Two committees founded with the same name at the same moment both find the slug free;
+    the unique constraint then refuses one, which takes the next free slug."""
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return Committee.objects.create(name=name, slug=unique_slug(name), **fields)
+        except IntegrityError:
+            continue
+    raise RuleViolation(_("Too many committees are being founded with this name; try again."))
 
 
 def committee_update(

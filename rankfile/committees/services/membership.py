@@ -258,6 +258,11 @@ def _end_roles_and_seats(*, person_id: int, committee: Committee, by: Person | N
         committee=committee, person_id=person_id, ended_at__isnull=True
     ).select_related("parent"):
         _seat_close(seat=seat, by=by, reason=SeatEndReason.REMOVED)
+    # Seats held on this committee end too; the caller changes the membership itself.
+    for seat in DelegateSeat.objects.filter(
+        parent=committee, person_id=person_id, ended_at__isnull=True
+    ).select_related("parent", "committee", "person"):
+        _seat_close(seat=seat, by=by, reason=SeatEndReason.REMOVED, keeps_parent_membership=True)
 
 
 def person_erase_memberships(*, person: Person) -> None:
@@ -277,9 +282,12 @@ def role_assign(*, committee: Committee, person: Person, kind: str, by: Person) 
     if kind not in RoleKind.values:
         raise RuleViolation(_("Unknown role."))
     with transaction.atomic():
-        if not Membership.objects.filter(
-            person=person, committee=committee, status=MembershipStatus.ACTIVE
-        ).exists():
+        # Locking the membership serialises two identical assignments made at the same time.
+        if (
+            not Membership.objects.select_for_update()
+            .filter(person=person, committee=committee, status=MembershipStatus.ACTIVE)
+            .exists()
+        ):
             raise RuleViolation(_("Only an active member can hold a role."))
         if Role.objects.filter(
             committee=committee, person=person, kind=kind, ended_at__isnull=True
@@ -364,11 +372,16 @@ def seat_assign(
             raise RuleViolation(
                 _("%(handle)s already holds a seat there.") % {"handle": person.handle}
             )
-        seat = DelegateSeat.objects.create(
-            parent=parent, committee=committee, person=person, term_ends_at=term_ends_at
-        )
         membership = (
             Membership.objects.select_for_update().filter(person=person, committee=parent).first()
+        )
+        if membership is not None and membership.status == MembershipStatus.SUSPENDED:
+            raise RuleViolation(
+                _("%(handle)s is suspended from %(parent)s.")
+                % {"handle": person.handle, "parent": parent.name}
+            )
+        seat = DelegateSeat.objects.create(
+            parent=parent, committee=committee, person=person, term_ends_at=term_ends_at
         )
         if membership is None:
             membership = Membership(person=person, committee=parent)
@@ -417,14 +430,21 @@ def seats_end_for_delegation(*, parent: Committee, committee: Committee, by: Per
         _seat_close(seat=seat, by=by, reason=SeatEndReason.REMOVED)
 
 
-def _seat_close(*, seat: DelegateSeat, by: Person | None, reason: str) -> None:
+def _seat_close(
+    *, seat: DelegateSeat, by: Person | None, reason: str, keeps_parent_membership: bool = False
+) -> None:
+    """End a seat. The delegate's membership of the parent ends with their last seat there,
+    unless they also hold a role there, or the caller is changing that membership itself."""
     seat.ended_at = timezone.now()
     seat.end_reason = reason
     seat.save(update_fields=["ended_at", "end_reason"])
     parent = seat.parent
-    still_seated = DelegateSeat.objects.filter(
-        parent=parent, person_id=seat.person_id, ended_at__isnull=True
-    ).exists()
+    still_seated = (
+        keeps_parent_membership
+        or DelegateSeat.objects.filter(
+            parent=parent, person_id=seat.person_id, ended_at__isnull=True
+        ).exists()
+    )
     is_officer = Role.objects.filter(
         committee=parent, person_id=seat.person_id, ended_at__isnull=True
     ).exists()
