@@ -124,7 +124,7 @@ def cast(request: HttpRequest, poll_id: int) -> HttpResponse:
     except RuleViolation as error:
         messages.error(request, error.message)
         return redirect("votes:detail", poll_id=poll.pk)
-    return _receipt(request, receipt, poll=poll, committee=poll.committee)
+    return _receipt(request, receipt, poll=poll)
 
 
 @require_http_methods(["GET", "POST"])
