@@ -5,10 +5,11 @@ choice, checkboxes for approval, and for a ranked vote one select per rank ("1st
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,6 +17,8 @@ from rankfile.committees.models import Committee, DelegateSeat, Role, RoleKind
 from rankfile.votes.content import option_board_id, option_shown
 from rankfile.votes.models import Majority, Poll, PollKind, PollMethod, PollOption
 from rankfile.votes.secrecy import secret_clean, tracker_clean
+
+MAX_OPEN_DAYS = 92
 
 
 def rank_label(n: int) -> str:
@@ -230,6 +233,16 @@ class PollCreateForm(forms.Form):
         target = self.fields["target"]
         assert isinstance(target, forms.ChoiceField)
         target.choices = choices
+
+    def clean_closes_at(self) -> datetime | None:
+        value: datetime | None = self.cleaned_data.get("closes_at")
+        if value is not None and not (
+            timezone.now() < value <= timezone.now() + timedelta(days=MAX_OPEN_DAYS)
+        ):
+            raise forms.ValidationError(
+                _("Choose a time within the next %(days)d days.") % {"days": MAX_OPEN_DAYS}
+            )
+        return value
 
     def clean_options(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["options"].splitlines() if line.strip()]

@@ -105,3 +105,22 @@ def test_it_hides_the_page_from_an_outsider(outsider_client, committee):
 
 def test_it_refuses_put(chair_client, committee):
     assert chair_client.put(url(committee)).status_code == 405
+
+
+def test_it_refuses_a_closing_time_out_of_range_without_crashing(chair_client, committee):
+    for moment in ("9999-12-31T23:59", "2001-01-01T10:00", "0001-01-01T00:00"):
+        response = chair_client.post(url(committee), {**FORM, "closes_at": moment})
+        assert response.status_code == 400, moment
+        assert "Choose a time within the next 92 days" in page_text(response)
+    assert not Poll.objects.exists()
+
+
+def test_it_prepares_a_poll_that_closes_by_itself(chair_client, committee):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    when = timezone.localtime() + timedelta(days=2)
+    chair_client.post(url(committee), {**FORM, "closes_at": when.strftime("%Y-%m-%dT%H:%M")})
+    closes_at = Poll.objects.get().closes_at
+    assert abs((closes_at - when).total_seconds()) < 60

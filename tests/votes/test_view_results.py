@@ -97,3 +97,10 @@ def test_it_hides_the_board_from_an_outsider(outsider_client, open_motion):
 def test_it_refuses_post_on_the_board(member_client, open_motion):
     close_poll(open_motion)
     assert member_client.post(board_url(open_motion)).status_code == 405
+
+
+def test_it_says_no_ballot_was_counted_when_nobody_voted(member_client, open_motion):
+    close_poll(open_motion)
+    response = member_client.get(url(open_motion))
+    assert response.status_code == 200
+    assert "No ballot was counted." in page_text(response)
