@@ -3,11 +3,23 @@ under `coordinating`) with `chair`, `member`, `delegate`; `outsider` in nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from rankfile.committees.models import Committee
 from rankfile.votes.models import Poll
 from tests.votes.helpers import make_open_poll, make_poll
+
+
+@pytest.fixture(autouse=True)
+def _no_turnout_refresh_remembered() -> Iterator[None]:
+    """The turnout throttle lives in the process's memory; each test starts without it."""
+    from rankfile.votes import live
+
+    live._last_refresh.clear()
+    yield
+    live._last_refresh.clear()
 
 
 @pytest.fixture

@@ -186,3 +186,20 @@ def test_it_gives_the_options_of_a_yes_no_poll_without_a_query(
     with django_assert_num_queries(0):
         given = [(o.label, o.position) for o in poll_options(poll=poll)]
     assert given == stored
+
+
+def test_it_refreshes_the_turnout_at_most_once_a_second_during_a_burst(
+    committee, chair, member, delegate, monkeypatch
+):
+    sent: list[str] = []
+    monkeypatch.setattr("rankfile.votes.live.live_refresh", lambda group, *s: sent.append(group))
+    clock = [1000.0]
+    monkeypatch.setattr("rankfile.votes.live.time.monotonic", lambda: clock[0])
+    poll = make_open_poll(committee)
+    sent.clear()
+    cast(poll, chair, "yes")
+    cast(poll, member, "yes")
+    assert sent == [f"poll-{poll.pk}"]
+    clock[0] += 1.5
+    cast(poll, delegate, "no")
+    assert sent == [f"poll-{poll.pk}"] * 2
