@@ -56,7 +56,7 @@ COLUMNS = {
     "committees_affiliation": "child_id, parent_id, status, requested_at, decided_at",
     "committees_committeeclosure": "ancestor_id, descendant_id, depth",
     "accounts_person": "id, handle, password, last_login, email, real_name, phone, language, "
-    "is_active, is_operator, joined_at",
+    "is_active, is_operator, joined_at, notifications_off",
     "committees_membership": "person_id, committee_id, status, shares_contact, applied_at, "
     "joined_at",
 }
@@ -219,7 +219,7 @@ def build(fed: Federation, password: str, phases: dict[str, float]) -> None:
             depths = np.concatenate([ids * 0, alliance, ones, ones, ones * 2])
             copy(cur, "committees_committeeclosure", tsv(ancestors, descendants, depths))
         with phase(phases, "persons"):
-            tail = f"\t{password}\t\\N\t\t\t\t\tt\tf\t{TS}\n"
+            tail = f"\t{password}\t\\N\t\t\t\t\tt\tf\t{TS}\t[]\n"
             lines = (f"{i}\tm{i:07d}{tail}" for i in range(1, fed.persons + 1))
             copy(cur, "accounts_person", lines)
         with phase(phases, "memberships (active)"):

@@ -15,6 +15,7 @@ from rankfile.accounts.models import Person
 from rankfile.committees import services
 from rankfile.committees.models import Committee
 from rankfile.core.errors import RuleViolation
+from rankfile.strikes.demo import strikes_demo_load
 
 DEMO_PASSWORD = "solidarity-forever"
 
@@ -260,6 +261,7 @@ def demo_load(*, seed: int = 2026) -> None:
         services.affiliation_request(
             child=light_rail, parent=industries["transit"], by=_chair_of(light_rail)
         )
+    strikes_demo_load()
 
 
 def parent_officer(committee: Committee) -> Person:
