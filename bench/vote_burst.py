@@ -2,7 +2,7 @@
 HTTP stack (`rankfile serve`, uvicorn, several workers, PostgreSQL, Redis), within a minute.
 
     .venv/bin/python bench/vote_burst.py [--database-url URL] [--voters 5000] [--workers 4]
-        [--concurrency 48] [--port N] [--keep]
+        [--concurrency 48] [--port N] [--pool] [--keep]
 
 What it does, in order:
 
@@ -13,8 +13,12 @@ What it does, in order:
    electorate).
 3. Logs every member in by writing their session rows directly: 5,000 argon2 logins would
    measure the password hash, not the vote. **Login is not what is measured.**
-4. Starts `rankfile serve --workers N` on 127.0.0.1 with DEBUG off, `REDIS_URL` database 14
-   and persistent database connections (`DATABASE_CONN_MAX_AGE=60`).
+4. Starts `rankfile serve --workers N` on 127.0.0.1 with DEBUG off and `REDIS_URL` database 14.
+   Under ASGI every request runs on its own thread, so Django's persistent connections
+   (`DATABASE_CONN_MAX_AGE` > 0) would leak one PostgreSQL connection per request: the server
+   opens a connection per request (`DATABASE_CONN_MAX_AGE=0`), or, with `--pool`, uses Django's
+   psycopg connection pool (`?pool=true`; needs the psycopg-pool package, which rankfile does not
+   depend on yet: `pip install --target DIR psycopg-pool` and `PYTHONPATH=DIR`).
 5. Phase "page": every voter GETs the poll page with their session cookie, as a browser does
    before voting, and keeps the CSRF cookie and the form's token.
 6. Phase "ballots" (the measured one): every voter POSTs their ballot with the CSRF token and
@@ -27,7 +31,9 @@ What it does, in order:
 8. Stops the server, and drops the database unless `--keep`.
 
 The load generator runs on the same machine as the server and PostgreSQL, so it takes CPU
-from them: the figures are a floor for what a separate client would see.
+from them: the figures are a floor for what a separate client would see. The script prints the
+CPU time the uvicorn processes spent per request, which does not depend on what else the
+machine is doing, and the load average, which tells whether it was doing something else.
 """
 
 from __future__ import annotations
