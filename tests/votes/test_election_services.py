@@ -208,3 +208,15 @@ def test_it_says_who_was_elected_in_one_sentence(committee, coordinating, delega
     assert poll_result_summary(fresh(close_poll(poll))) == (
         "Elected: ana, bo (STV, 2 seats, quota 2.00000)"
     )
+
+
+def test_it_drops_a_candidate_who_erased_their_account_before_the_vote_opened(committee, chair):
+    from rankfile.accounts.services import account_erase
+
+    gone = make_member(committee, handle="gone").person
+    poll = make_election(committee, [chair, gone])
+    account_erase(person=gone)
+    open_poll(poll)
+    assert list(PollOption.objects.filter(poll=poll).values_list("label", flat=True)) == [
+        "chair"
+    ]

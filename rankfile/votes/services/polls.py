@@ -295,8 +295,9 @@ def _open_body(poll: Poll) -> str:
 
 
 def _candidates_settle(poll: Poll) -> str | None:
-    """Drop candidates who are no longer active members; say why the election cannot open."""
-    options = list(PollOption.objects.filter(poll=poll, person__isnull=False))
+    """Drop candidates who are no longer active members (or erased their account); say why the
+    election cannot open."""
+    options = list(PollOption.objects.filter(poll=poll))
     members = set(
         Membership.objects.filter(
             committee_id=poll.committee_id,
