@@ -1,6 +1,7 @@
 """State changes of polls. Each is one transaction; see the modules for the rules."""
 
 from rankfile.votes.services.ballots import Receipt, ballot_cast, ballot_replace
+from rankfile.votes.services.creation import poll_create
 from rankfile.votes.services.nominations import (
     nomination_accept,
     nomination_create,
@@ -10,7 +11,6 @@ from rankfile.votes.services.polls import (
     BoardRefused,
     poll_close,
     poll_closing_notify,
-    poll_create,
     poll_open,
 )
 
