@@ -217,6 +217,4 @@ def test_it_drops_a_candidate_who_erased_their_account_before_the_vote_opened(co
     poll = make_election(committee, [chair, gone])
     account_erase(person=gone)
     open_poll(poll)
-    assert list(PollOption.objects.filter(poll=poll).values_list("label", flat=True)) == [
-        "chair"
-    ]
+    assert list(PollOption.objects.filter(poll=poll).values_list("label", flat=True)) == ["chair"]
