@@ -20,6 +20,7 @@ DEVELOPMENT_SECRET_KEY = "development-only-secret-key-never-use-in-production"
 # A Fernet key (32 url-safe base64 bytes), for development only.
 DEVELOPMENT_FIELD_KEY = "ZGV2ZWxvcG1lbnQtb25seS1maWVsZC1rZXktMzJieXQ="
 DEVELOPMENT_PLEDGE_KEY = "development-only-pledge-key"
+DEVELOPMENT_BALLOT_KEY = "development-only-ballot-key"
 
 
 def env_str(name: str, default: str) -> str:
@@ -65,6 +66,8 @@ SECRET_KEY = env_str("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 DEBUG = env_bool("DEBUG", not IS_PRODUCTION)
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [DEVELOPMENT_FIELD_KEY])
 PLEDGE_KEY = env_str("PLEDGE_KEY", DEVELOPMENT_PLEDGE_KEY)
+# Seals open ballots and keys their trackers (rankfile/votes/secrecy.py); kept outside the database.
+BALLOT_KEY = env_str("BALLOT_KEY", DEVELOPMENT_BALLOT_KEY)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 OPEN_SIGNUP = env_bool("OPEN_SIGNUP", False)
@@ -79,6 +82,8 @@ if IS_PRODUCTION:
         raise ImproperlyConfigured("Set FIELD_ENCRYPTION_KEYS to your own Fernet key in production")
     if PLEDGE_KEY == DEVELOPMENT_PLEDGE_KEY:
         raise ImproperlyConfigured("Set PLEDGE_KEY to a long random value in production")
+    if BALLOT_KEY == DEVELOPMENT_BALLOT_KEY:
+        raise ImproperlyConfigured("Set BALLOT_KEY to a long random value in production")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -139,6 +144,15 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DATABASE_POOL", False
+):
+    # A pool per worker process: under ASGI, persistent connections (CONN_MAX_AGE) leak.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": env_int("DATABASE_POOL_MIN", 2),
+        "max_size": env_int("DATABASE_POOL_MAX", 10),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL and a busy timeout let a few concurrent requests wait for the writer instead of failing.

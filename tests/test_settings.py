@@ -15,6 +15,7 @@ GOOD_PRODUCTION = {
     "SECRET_KEY": "x" * 50,
     "FIELD_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi1rZXktZm9yLXRlc3RzLW9ubHktMzI=",
     "PLEDGE_KEY": "p" * 50,
+    "BALLOT_KEY": "b" * 50,
     "DEBUG": "false",
 }
 
@@ -49,6 +50,7 @@ def test_it_starts_in_production_with_real_secrets() -> None:
             "FIELD_ENCRYPTION_KEYS",
         ),
         ("PLEDGE_KEY", "development-only-pledge-key", "PLEDGE_KEY"),
+        ("BALLOT_KEY", "development-only-ballot-key", "BALLOT_KEY"),
     ],
 )
 def test_it_refuses_development_values_in_production(name: str, value: str, message: str) -> None:

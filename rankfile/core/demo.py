@@ -16,6 +16,7 @@ from rankfile.committees import services
 from rankfile.committees.models import Committee
 from rankfile.core.errors import RuleViolation
 from rankfile.strikes.demo import strikes_demo_load
+from rankfile.votes.demo import votes_demo_load
 
 DEMO_PASSWORD = "solidarity-forever"
 
@@ -262,6 +263,7 @@ def demo_load(*, seed: int = 2026) -> None:
             child=light_rail, parent=industries["transit"], by=_chair_of(light_rail)
         )
     strikes_demo_load()
+    votes_demo_load()
 
 
 def parent_officer(committee: Committee) -> Person:

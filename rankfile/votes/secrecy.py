@@ -7,8 +7,8 @@
   keys, `settings.FIELD_ENCRYPTION_KEYS`, which live outside the database) and is found by a
   keyed digest of its tracker under the ballot key, so that neither a database dump nor the
   published board lets anyone pair a ballot row with the voter who cast it in the same
-  transaction. The ballot key is `settings.BALLOT_KEY` when set, else `settings.PLEDGE_KEY`
-  (both kept outside the database; production refuses the development value of the latter).
+  transaction. The ballot key is `settings.BALLOT_KEY`, kept outside the database; production
+  refuses its development value.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def secret_matches(secret: str, digest: str) -> bool:
 
 
 def _ballot_key() -> str:
-    return getattr(settings, "BALLOT_KEY", "") or settings.PLEDGE_KEY
+    return str(settings.BALLOT_KEY)
 
 
 def tracker_lookup(*, poll_id: int, tracker: str) -> str:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from rankfile.accounts.models import Person
 from rankfile.core.demo import demo_load
 from rankfile.tally import board_verify
-from rankfile.votes.demo import votes_demo_load
+from rankfile.votes.models import Poll
 from tests.factories import logged_in, page_text
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_polls():
-    demo_load()
-    return votes_demo_load()
+    demo_load()  # loads the votes part too
+    return Poll.objects.get(kind="question"), Poll.objects.get(kind="election")
 
 
 def test_it_loads_a_closed_question_whose_board_verifies(demo_polls):
