@@ -278,7 +278,7 @@ def person_erase_memberships(*, person: Person) -> None:
     Role.objects.filter(person=person).delete()
 
 
-def role_assign(*, committee: Committee, person: Person, kind: str, by: Person) -> Role:
+def role_assign(*, committee: Committee, person: Person, kind: str, by: Person | None) -> Role:
     if kind not in RoleKind.values:
         raise RuleViolation(_("Unknown role."))
     with transaction.atomic():
@@ -302,7 +302,7 @@ def role_assign(*, committee: Committee, person: Person, kind: str, by: Person) 
     return role
 
 
-def role_end(*, role: Role, by: Person) -> Role:
+def role_end(*, role: Role, by: Person | None) -> Role:
     with transaction.atomic():
         locked = (
             Role.objects.select_for_update().select_related("committee", "person").get(pk=role.pk)
@@ -338,7 +338,7 @@ def seat_assign(
     parent: Committee,
     committee: Committee,
     person: Person,
-    by: Person,
+    by: Person | None,
     term_ends_at: datetime | None = None,
 ) -> DelegateSeat:
     """Officers of a committee send one of its members to sit on a parent committee."""
@@ -409,7 +409,7 @@ def seat_assign(
 
 
 def seat_end(
-    *, seat: DelegateSeat, by: Person, reason: str = SeatEndReason.REMOVED
+    *, seat: DelegateSeat, by: Person | None, reason: str = SeatEndReason.REMOVED
 ) -> DelegateSeat:
     with transaction.atomic():
         locked = (

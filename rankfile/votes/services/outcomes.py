@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import cast
 
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
@@ -50,10 +49,10 @@ def poll_outcome_apply(*, poll: Poll, options: Sequence[PollOption], by: Person 
         _recall(poll=poll, by=by)
 
 
-def _actor(by: Person | None) -> Person:
-    # The committee services take the officer who acts; a deadline close has none, and their
-    # audit events then read "the system" (audit_record accepts actor=None).
-    return cast(Person, by)
+def _actor(by: Person | None) -> Person | None:
+    # A deadline close has no person: the committee services' audit events then read
+    # "the system".
+    return by
 
 
 def _step(
