@@ -34,13 +34,13 @@ MAJORITY_SHOWN: dict[str, Any] = {
     Majority.SIMPLE: gettext_lazy("simple majority"),
     Majority.TWO_THIRDS: gettext_lazy("two-thirds majority"),
 }
-METHOD_SHORT: dict[str, str] = {
-    PollMethod.PLURALITY: "plurality",
-    PollMethod.APPROVAL: "approval",
+METHOD_SHORT: dict[str, Any] = {
+    PollMethod.PLURALITY: gettext_lazy("plurality"),
+    PollMethod.APPROVAL: gettext_lazy("approval"),
     PollMethod.IRV: "IRV",
     PollMethod.STV: "STV",
     PollMethod.SCHULZE: "Schulze",
-    PollMethod.YESNO: "yes/no",
+    PollMethod.YESNO: gettext_lazy("yes/no"),
 }
 
 
@@ -211,7 +211,7 @@ def poll_result_summary(poll: Poll) -> str:
             return _("Adopted: %(yes)s yes, %(no)s no, %(abstain)s abstain (%(majority)s)") % values
         return _("Rejected: %(yes)s yes, %(no)s no, %(abstain)s abstain (%(majority)s)") % values
     winners = ", ".join(result.get("winners", []))
-    method = METHOD_SHORT.get(poll.method, poll.method)
+    method = str(METHOD_SHORT.get(poll.method, poll.method))
     values = {"winners": winners, "method": method, "seats": poll.seats}
     if result.get("quota"):
         values["quota"] = result["quota"]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -20,7 +21,7 @@ def shown_or_fewer(value: int | None, k: int) -> str:
 
 @register.filter
 def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f} %"
+    return "—" if value is None else f"{number_format(value, 1)} %"
 
 
 @register.filter
