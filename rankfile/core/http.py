@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, cast
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 from rankfile.accounts.models import Person
+from rankfile.core.errors import RuleViolation
 
 
 def current_person(request: HttpRequest) -> Person:
@@ -29,3 +32,14 @@ def render_form(request: HttpRequest, template: str, context: dict[str, Any]) ->
     form = context.get("form")
     status = 400 if request.method == "POST" and form is not None and form.errors else 200
     return render(request, template, context, status=status)
+
+
+def run_service(request: HttpRequest, action: Callable[[], object], success: str) -> bool:
+    """Run a service; show its refusal as a message instead of failing. True when it ran."""
+    try:
+        action()
+    except RuleViolation as error:
+        messages.error(request, error.message)
+        return False
+    messages.success(request, success)
+    return True

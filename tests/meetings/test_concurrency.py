@@ -3,18 +3,17 @@ serialises every writer anyway, so threads prove nothing there)."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from datetime import datetime
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from rankfile.audit.models import AuditEvent
 from rankfile.core.errors import RuleViolation
 from rankfile.meetings import services
 from rankfile.meetings.models import Attendance, Meeting, Petition, Speaker
+from tests.concurrency import run_together
 from tests.factories import make_members, set_bylaws
 from tests.meetings.helpers import check_in
 
@@ -26,28 +25,6 @@ pytestmark = [
 ]
 
 NOW = timezone.make_aware(datetime(2026, 3, 2, 12, 30))
-
-
-def run_together(actions: list[Callable[[], object]]) -> list[BaseException | None]:
-    """Start every action at the same moment, each on its own thread and connection."""
-    barrier = threading.Barrier(len(actions))
-    outcomes: list[BaseException | None] = [None] * len(actions)
-
-    def run(n: int) -> None:
-        try:
-            barrier.wait()
-            actions[n]()
-        except BaseException as error:  # reported to the test
-            outcomes[n] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(actions))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def test_it_keeps_one_attendance_for_simultaneous_check_ins_of_one_person(open_meeting, member):

@@ -3,15 +3,15 @@ serialises every writer anyway, so threads prove nothing there)."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from rankfile.core.errors import RuleViolation
 from rankfile.strikes.models import CampaignDay, Pledge, PledgeCount
 from rankfile.strikes.services import pledge_make, pledge_withdraw
+from tests.concurrency import run_together
 from tests.strikes.helpers import fresh, make_campaign, make_pledgers
 
 pytestmark = [
@@ -20,28 +20,6 @@ pytestmark = [
         connection.vendor != "postgresql", reason="needs separate connections to PostgreSQL"
     ),
 ]
-
-
-def run_together(actions: list[Callable[[], None]]) -> list[BaseException | None]:
-    """Start every action at the same moment, each on its own thread and connection."""
-    barrier = threading.Barrier(len(actions))
-    outcomes: list[BaseException | None] = [None] * len(actions)
-
-    def run(n: int) -> None:
-        try:
-            barrier.wait()
-            actions[n]()
-        except BaseException as error:  # reported to the test
-            outcomes[n] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(actions))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def test_it_keeps_exactly_one_of_two_simultaneous_pledges_by_the_same_person(

@@ -3,17 +3,17 @@ runs one writing transaction at a time, so threads prove nothing there)."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from rankfile.audit.models import AuditEvent
 from rankfile.committees.models import DelegateSeat
 from rankfile.core.errors import RuleViolation
 from rankfile.tally import board_verify
 from rankfile.votes.models import Ballot, PollBoard, VoteCast
+from tests.concurrency import run_together
 from tests.factories import make_member
 from tests.votes.helpers import (
     board_of,
@@ -30,28 +30,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
 ]
-
-
-def run_together(actions: list[Callable[[], object]]) -> list[BaseException | None]:
-    """Start every action at the same moment, each on its own thread and connection."""
-    barrier = threading.Barrier(len(actions))
-    outcomes: list[BaseException | None] = [None] * len(actions)
-
-    def run(n: int) -> None:
-        try:
-            barrier.wait()
-            actions[n]()
-        except BaseException as error:  # reported to the test
-            outcomes[n] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(actions))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def test_it_keeps_exactly_one_of_simultaneous_ballots_from_one_member(committee, member):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, time
 
 from django.contrib import messages
@@ -37,7 +36,7 @@ from rankfile.committees.models import (
     Role,
 )
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form, submitted
+from rankfile.core.http import current_person, render_form, run_service, submitted
 
 
 @require_http_methods(["GET", "POST"])
@@ -131,7 +130,7 @@ def _applicant(committee_slug: str, person: Person, membership_id: int) -> Membe
 def vouch(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
     person = current_person(request)
     membership = _applicant(slug, person, membership_id)
-    _run(
+    run_service(
         request,
         lambda: services.membership_vouch(membership=membership, by=person),
         _("Thank you: your vouch is recorded."),
@@ -145,7 +144,7 @@ def approve(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse
     person = current_person(request)
     access.committee_for_officer(person=person, slug=slug)
     membership = _applicant(slug, person, membership_id)
-    _run(
+    run_service(
         request,
         lambda: services.membership_approve(membership=membership, by=person),
         _("Admitted."),
@@ -159,7 +158,7 @@ def suspend(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse
     person = current_person(request)
     access.committee_for_officer(person=person, slug=slug)
     membership = _applicant(slug, person, membership_id)
-    _run(
+    run_service(
         request,
         lambda: services.membership_suspend(membership=membership, by=person),
         _("Suspended."),
@@ -173,7 +172,7 @@ def reinstate(request: HttpRequest, slug: str, membership_id: int) -> HttpRespon
     person = current_person(request)
     access.committee_for_officer(person=person, slug=slug)
     membership = _applicant(slug, person, membership_id)
-    _run(
+    run_service(
         request,
         lambda: services.membership_reinstate(membership=membership, by=person),
         _("Reinstated."),
@@ -186,7 +185,7 @@ def reinstate(request: HttpRequest, slug: str, membership_id: int) -> HttpRespon
 def leave(request: HttpRequest, slug: str) -> HttpResponse:
     person = current_person(request)
     _committee, membership = access.committee_for_member(person=person, slug=slug)
-    if _run(
+    if run_service(
         request,
         lambda: services.membership_leave(membership=membership, by=person),
         _("You have left."),
@@ -226,7 +225,7 @@ def role_assign(request: HttpRequest, slug: str) -> HttpResponse:
     if member is None:
         messages.error(request, _("No active member has that handle."))
         return redirect("committees:detail", slug=slug)
-    _run(
+    run_service(
         request,
         lambda: services.role_assign(
             committee=committee, person=member, kind=form.cleaned_data["kind"], by=person
@@ -242,7 +241,7 @@ def role_end(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
     person = current_person(request)
     committee = access.committee_for_chair(person=person, slug=slug)
     role = get_object_or_404(Role, pk=role_id, committee=committee, ended_at__isnull=True)
-    _run(request, lambda: services.role_end(role=role, by=person), _("Role ended."))
+    run_service(request, lambda: services.role_end(role=role, by=person), _("Role ended."))
     return redirect("committees:detail", slug=slug)
 
 
@@ -272,7 +271,7 @@ def seat_assign(request: HttpRequest, slug: str) -> HttpResponse:
     if member is None:
         messages.error(request, _("No active member has that handle."))
         return redirect("committees:detail", slug=slug)
-    _run(
+    run_service(
         request,
         lambda: services.seat_assign(
             parent=parent, committee=committee, person=member, by=person, term_ends_at=term_ends_at
@@ -288,7 +287,7 @@ def seat_end(request: HttpRequest, slug: str, seat_id: int) -> HttpResponse:
     person = current_person(request)
     committee = access.committee_for_officer(person=person, slug=slug)
     seat = get_object_or_404(DelegateSeat, pk=seat_id, committee=committee, ended_at__isnull=True)
-    _run(request, lambda: services.seat_end(seat=seat, by=person), _("Seat ended."))
+    run_service(request, lambda: services.seat_end(seat=seat, by=person), _("Seat ended."))
     return redirect("committees:detail", slug=slug)
 
 
@@ -334,13 +333,13 @@ def affiliation_decide(
     committee = access.committee_for_officer(person=person, slug=slug)
     affiliation = get_object_or_404(Affiliation, pk=affiliation_id, parent=committee)
     if decision == "accept":
-        _run(
+        run_service(
             request,
             lambda: services.affiliation_accept(affiliation=affiliation, by=person),
             _("Accepted."),
         )
     else:
-        _run(
+        run_service(
             request,
             lambda: services.affiliation_refuse(affiliation=affiliation, by=person),
             _("Refused."),
@@ -357,20 +356,9 @@ def affiliation_end(request: HttpRequest, slug: str, affiliation_id: int) -> Htt
         Affiliation.objects.filter(child=committee) | Affiliation.objects.filter(parent=committee),
         pk=affiliation_id,
     )
-    _run(
+    run_service(
         request,
         lambda: services.affiliation_end(affiliation=affiliation, by=person),
         _("The affiliation has ended."),
     )
     return redirect("committees:detail", slug=slug)
-
-
-def _run(request: HttpRequest, action: Callable[[], object], success: str) -> bool:
-    """Run a service; show its refusal as a message instead of failing."""
-    try:
-        action()
-    except RuleViolation as error:
-        messages.error(request, error.message)
-        return False
-    messages.success(request, success)
-    return True

@@ -3,8 +3,6 @@ the pages that show a form (GET shows it, POST submits it)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rankfile.accounts.models import Person
 from rankfile.committees import access as committee_access
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form, submitted
+from rankfile.core.http import current_person, render_form, run_service, submitted
 from rankfile.meetings import access, services
 from rankfile.meetings.forms import (
     AgendaItemForm,
@@ -29,17 +27,6 @@ from rankfile.meetings.forms import (
 )
 from rankfile.meetings.lifecycle import earliest_start, moment
 from rankfile.meetings.models import AgendaItem, Meeting, MeetingKind, Minutes
-
-
-def _run(request: HttpRequest, action: Callable[[], object], success: str) -> bool:
-    """Run a service; show its refusal as a message instead of failing."""
-    try:
-        action()
-    except RuleViolation as error:
-        messages.error(request, error.message)
-        return False
-    messages.success(request, success)
-    return True
 
 
 def _to_meeting(meeting: Meeting) -> HttpResponse:
@@ -125,7 +112,7 @@ def meeting_notes(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def meeting_start(request: HttpRequest, meeting_id: int) -> HttpResponse:
     person = current_person(request)
     meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
-    _run(
+    run_service(
         request,
         lambda: services.meeting_start(meeting=meeting, by=person),
         _("The meeting is open."),
@@ -138,7 +125,7 @@ def meeting_start(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def meeting_close(request: HttpRequest, meeting_id: int) -> HttpResponse:
     person = current_person(request)
     meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
-    _run(
+    run_service(
         request,
         lambda: services.meeting_close(meeting=meeting, by=person),
         _("The meeting is closed."),
@@ -151,7 +138,7 @@ def meeting_close(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def code_renew(request: HttpRequest, meeting_id: int) -> HttpResponse:
     person = current_person(request)
     meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
-    _run(
+    run_service(
         request,
         lambda: services.meeting_code_renew(meeting=meeting, by=person),
         _("The check-in code is new: the old one no longer works."),
@@ -175,7 +162,7 @@ def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give the item a title (at most 200 characters)."))
         return _to_meeting(meeting)
-    _run(
+    run_service(
         request,
         lambda: services.agenda_item_add(
             meeting=meeting, by=person, title=form.cleaned_data["title"]
@@ -195,7 +182,7 @@ def agenda_move(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResp
     if not form.is_valid():
         messages.error(request, _("Move an item up or down."))
         return _to_meeting(meeting)
-    _run(
+    run_service(
         request,
         lambda: services.agenda_item_move(
             item=item, by=person, direction=form.cleaned_data["direction"]
@@ -211,7 +198,7 @@ def agenda_remove(request: HttpRequest, meeting_id: int, item_id: int) -> HttpRe
     person = current_person(request)
     meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
     item = _item(meeting, item_id)
-    _run(
+    run_service(
         request,
         lambda: services.agenda_item_remove(item=item, by=person),
         _("The item is off the agenda."),
@@ -264,7 +251,7 @@ def tick(request: HttpRequest, meeting_id: int, person_id: int) -> HttpResponse:
     person = current_person(request)
     meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
     attendee = _member_of(meeting, person_id)
-    _run(
+    run_service(
         request,
         lambda: services.attendance_check_in(meeting=meeting, person=attendee, by=person),
         _("%(handle)s is checked in.") % {"handle": attendee.handle},
@@ -278,7 +265,7 @@ def untick(request: HttpRequest, meeting_id: int, person_id: int) -> HttpRespons
     person = current_person(request)
     meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
     attendee = _member_of(meeting, person_id)
-    _run(
+    run_service(
         request,
         lambda: services.attendance_check_out(meeting=meeting, person=attendee, by=person),
         _("%(handle)s is marked as gone.") % {"handle": attendee.handle},
@@ -291,7 +278,7 @@ def untick(request: HttpRequest, meeting_id: int, person_id: int) -> HttpRespons
 def leave(request: HttpRequest, meeting_id: int) -> HttpResponse:
     person = current_person(request)
     meeting = access.meeting_for_member(person=person, meeting_id=meeting_id).meeting
-    _run(
+    run_service(
         request,
         lambda: services.attendance_check_out(meeting=meeting, person=person, by=person),
         _("You are marked as gone. Check in again if you come back."),
@@ -307,7 +294,7 @@ def leave(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def speaker_raise(request: HttpRequest, meeting_id: int) -> HttpResponse:
     person = current_person(request)
     meeting = access.meeting_for_member(person=person, meeting_id=meeting_id).meeting
-    _run(
+    run_service(
         request,
         lambda: services.speaker_raise(meeting=meeting, person=person),
         _("You are on the speakers' list."),
@@ -330,7 +317,7 @@ def speaker_lower(request: HttpRequest, meeting_id: int) -> HttpResponse:
         if not raw.isdigit():
             raise Http404("No such member")
         target = _member_of(meeting, int(raw))
-    _run(
+    run_service(
         request,
         lambda: services.speaker_lower(meeting=meeting, person=target, by=person),
         _("Off the speakers' list."),
@@ -343,7 +330,7 @@ def speaker_lower(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def speaker_next(request: HttpRequest, meeting_id: int) -> HttpResponse:
     person = current_person(request)
     meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
-    _run(
+    run_service(
         request,
         lambda: services.speaker_next(meeting=meeting, by=person),
         _("Next speaker."),
@@ -359,7 +346,7 @@ def speaker_next(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def minutes_generate(request: HttpRequest, meeting_id: int) -> HttpResponse:
     person = current_person(request)
     meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
-    if _run(
+    if run_service(
         request,
         lambda: services.minutes_generate(meeting=meeting, by=person),
         _("The minutes are written from the record. Read them before the next meeting."),
@@ -375,7 +362,7 @@ def minutes_approve(request: HttpRequest, meeting_id: int, minutes_id: int) -> H
     person = current_person(request)
     meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
     minutes = get_object_or_404(Minutes, pk=minutes_id, meeting__committee_id=meeting.committee_id)
-    _run(
+    run_service(
         request,
         lambda: services.minutes_approve(minutes=minutes, in_meeting=meeting, by=person),
         _("The minutes are approved."),
@@ -388,7 +375,7 @@ def minutes_approve(request: HttpRequest, meeting_id: int, minutes_id: int) -> H
 def minutes_publish(request: HttpRequest, meeting_id: int) -> HttpResponse:
     person = current_person(request)
     minutes = access.minutes_for_officer(person=person, meeting_id=meeting_id)
-    _run(
+    run_service(
         request,
         lambda: services.minutes_publish(minutes=minutes, by=person),
         _("The minutes are published to the members."),
@@ -408,7 +395,7 @@ def petition_open(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Say why the members must meet (at most 1,000 characters)."))
         return redirect("meetings:list", slug=slug)
-    _run(
+    run_service(
         request,
         lambda: services.meeting_petition_open(
             committee=committee, by=person, reason=form.cleaned_data["reason"]
@@ -423,7 +410,7 @@ def petition_open(request: HttpRequest, slug: str) -> HttpResponse:
 def petition_sign(request: HttpRequest, petition_id: int) -> HttpResponse:
     person = current_person(request)
     petition = access.petition_for_member(person=person, petition_id=petition_id)
-    _run(
+    run_service(
         request,
         lambda: services.meeting_petition_sign(petition=petition, by=person),
         _("Your signature is counted. Nobody can see who signed."),

@@ -3,7 +3,7 @@ the pages that show a form (GET shows it, POST submits it)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,7 +16,7 @@ from rankfile.accounts.models import Person
 from rankfile.committees import access as committee_access
 from rankfile.committees.models import Committee
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form, submitted
+from rankfile.core.http import current_person, render_form, run_service, submitted
 from rankfile.meetings.models import Meeting
 from rankfile.motions import access, selectors, services
 from rankfile.motions.forms import (
@@ -28,17 +28,6 @@ from rankfile.motions.forms import (
     VoteForm,
 )
 from rankfile.motions.models import Motion
-
-
-def _run(request: HttpRequest, action: Callable[[], object], success: str) -> bool:
-    """Run a service; show its refusal as a message instead of failing."""
-    try:
-        action()
-    except RuleViolation as error:
-        messages.error(request, error.message)
-        return False
-    messages.success(request, success)
-    return True
 
 
 def _to_motion(motion: Motion) -> HttpResponse:
@@ -121,7 +110,7 @@ def motion_edit(request: HttpRequest, motion_id: int) -> HttpResponse:
 def motion_submit(request: HttpRequest, motion_id: int) -> HttpResponse:
     person = current_person(request)
     motion = access.motion_for_proposer(person=person, motion_id=motion_id)
-    _run(
+    run_service(
         request,
         lambda: services.motion_submit(motion=motion, by=person),
         _("The motion is submitted. It needs a seconder."),
@@ -134,7 +123,7 @@ def motion_submit(request: HttpRequest, motion_id: int) -> HttpResponse:
 def motion_second(request: HttpRequest, motion_id: int) -> HttpResponse:
     person = current_person(request)
     motion = access.motion_for_member(person=person, motion_id=motion_id).motion
-    _run(
+    run_service(
         request,
         lambda: services.motion_second(motion=motion, by=person),
         _("You have seconded it."),
@@ -147,7 +136,7 @@ def motion_second(request: HttpRequest, motion_id: int) -> HttpResponse:
 def motion_withdraw(request: HttpRequest, motion_id: int) -> HttpResponse:
     person = current_person(request)
     motion = access.motion_for_proposer(person=person, motion_id=motion_id)
-    _run(
+    run_service(
         request,
         lambda: services.motion_withdraw(motion=motion, by=person),
         _("The motion is withdrawn."),
@@ -166,7 +155,7 @@ def motion_put_on_agenda(request: HttpRequest, motion_id: int) -> HttpResponse:
         messages.error(request, _("Choose a meeting that is called and not closed."))
         return _to_motion(motion)
     meeting: Meeting = next(m for m in meetings if m.pk == form.cleaned_data["meeting"])
-    _run(
+    run_service(
         request,
         lambda: services.motion_put_on_agenda(motion=motion, meeting=meeting, by=person),
         _("The motion is on the agenda of “%(title)s”.") % {"title": meeting.title},
@@ -183,7 +172,7 @@ def motion_put_to_vote(request: HttpRequest, motion_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose the majority and the kind of ballot."))
         return _to_motion(motion)
-    _run(
+    run_service(
         request,
         lambda: services.motion_put_to_vote(
             motion=motion,
@@ -227,7 +216,7 @@ def comment_add(request: HttpRequest, motion_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Write a comment of at most 4,000 characters."))
         return _to_motion(motion)
-    _run(
+    run_service(
         request,
         lambda: services.motion_comment_add(
             motion=motion, by=person, text=form.cleaned_data["text"]
@@ -248,7 +237,7 @@ def resolution_forward(request: HttpRequest, motion_id: int) -> HttpResponse:
         messages.error(request, _("Choose a committee this committee belongs to."))
         return _to_motion(motion)
     parent = next(c for c in parents if c.pk == form.cleaned_data["committee"])
-    _run(
+    run_service(
         request,
         lambda: services.resolution_forward(motion=motion, parent=parent, by=person),
         _("The resolution is forwarded to %(name)s.") % {"name": parent.name},
@@ -265,7 +254,7 @@ def resolution_endorse(request: HttpRequest, slug: str, motion_id: int) -> HttpR
     form = CommitteeChoiceForm(request.POST, committees=[(c.pk, c.name) for c in committees])
     if form.is_valid():
         committee = next(c for c in committees if c.pk == form.cleaned_data["committee"])
-        _run(
+        run_service(
             request,
             lambda: services.resolution_endorse(
                 forwarding=forwarding, committee=committee, by=person
