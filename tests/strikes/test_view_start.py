@@ -91,3 +91,9 @@ def test_it_hides_the_committee_from_an_outsider(outsider_client, committee):
 def test_it_refuses_other_methods(chair_client, committee):
     assert chair_client.put(url(committee)).status_code == 405
     assert chair_client.delete(url(committee)).status_code == 405
+
+
+def test_it_answers_an_empty_post_with_the_form_errors(client, coordinating, coordinator):
+    response = logged_in(client, coordinator).post(url(coordinating), {})
+    assert response.status_code == 400
+    assert not Campaign.objects.exists()

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from rankfile.committees.access import committee_for_officer
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form
+from rankfile.core.http import current_person, render_form, submitted
 from rankfile.strikes import access, selectors, services
 from rankfile.strikes.forms import CampaignStartForm, EndorseForm, PledgeForm, StrikeReportForm
 from rankfile.strikes.lifecycle import Action, campaign_refusal
@@ -23,7 +23,7 @@ from rankfile.strikes.lifecycle import Action, campaign_refusal
 def campaign_start(request: HttpRequest, slug: str) -> HttpResponse:
     person = current_person(request)
     committee = committee_for_officer(person=person, slug=slug)
-    form = CampaignStartForm(request.POST or None)
+    form = CampaignStartForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -106,7 +106,7 @@ def report(request: HttpRequest, campaign_id: int, slug: str) -> HttpResponse:
     person = current_person(request)
     campaign = access.campaign_for_viewer(person=person, campaign_id=campaign_id)
     committee = access.committee_for_report(person=person, campaign=campaign, slug=slug)
-    form = StrikeReportForm(request.POST or None)
+    form = StrikeReportForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.strike_report(
