@@ -7,6 +7,8 @@ Without JavaScript nothing connects, and the page works by reloading.
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from typing import Any
 
 from asgiref.sync import async_to_sync
@@ -20,10 +22,19 @@ def live_refresh(group: str, *sections: str) -> None:
 
     def send() -> None:
         layer = get_channel_layer()
-        if layer is not None:
-            async_to_sync(layer.group_send)(
-                group, {"type": "live.refresh", "sections": sorted(set(sections))}
-            )
+        if layer is None:
+            return
+        message = {"type": "live.refresh", "sections": sorted(set(sections))}
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # the usual case: a sync view or command, no loop in this thread
+            async_to_sync(layer.group_send)(group, message)
+            return
+        # Called from a thread that runs an event loop (async_to_sync refuses to block it):
+        # send from a helper thread instead.
+        helper = threading.Thread(target=async_to_sync(layer.group_send), args=(group, message))
+        helper.start()
+        helper.join()
 
     transaction.on_commit(send)
 
