@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from rankfile.votes.models import Poll
 from tests.factories import page_text
+from tests.meetings.helpers import make_meeting
 
 
 def url(committee) -> str:
@@ -124,3 +125,16 @@ def test_it_prepares_a_poll_that_closes_by_itself(chair_client, committee):
     chair_client.post(url(committee), {**FORM, "closes_at": when.strftime("%Y-%m-%dT%H:%M")})
     closes_at = Poll.objects.get().closes_at
     assert abs((closes_at - when).total_seconds()) < 60
+
+
+def test_it_attaches_a_vote_prepared_from_a_meeting_to_that_meeting(chair_client, committee):
+    meeting = make_meeting(committee)
+    response = chair_client.post(f"{url(committee)}?meeting={meeting.pk}", FORM)
+    assert response.status_code == 302
+    assert Poll.objects.get().meeting_id == meeting.pk
+
+
+def test_it_ignores_a_meeting_of_another_committee(chair_client, committee, coordinating):
+    elsewhere = make_meeting(coordinating)
+    chair_client.post(f"{url(committee)}?meeting={elsewhere.pk}", FORM)
+    assert Poll.objects.get().meeting_id is None

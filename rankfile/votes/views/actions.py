@@ -13,9 +13,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from rankfile.accounts.models import Person
 from rankfile.committees.access import committee_for_officer
-from rankfile.committees.models import Affiliation, AffiliationStatus, DelegateSeat, Role
+from rankfile.committees.models import (
+    Affiliation,
+    AffiliationStatus,
+    Committee,
+    DelegateSeat,
+    Role,
+)
 from rankfile.core.errors import RuleViolation
 from rankfile.core.http import current_person, render_form, submitted
+from rankfile.meetings.models import Meeting, MeetingStatus
 from rankfile.votes import access, selectors, services
 from rankfile.votes.forms import BallotForm, NominateForm, PollCreateForm, ReplaceForm
 from rankfile.votes.lifecycle import PollAction, poll_refusal
@@ -38,6 +45,7 @@ def poll_create(request: HttpRequest, slug: str) -> HttpResponse:
         "person", "parent"
     )
     roles = Role.objects.filter(committee=committee, ended_at__isnull=True).select_related("person")
+    meeting = _meeting_of(committee, request.GET.get("meeting", ""))
     form = PollCreateForm(submitted(request), parents=parents, seats=list(seats), roles=list(roles))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -58,13 +66,27 @@ def poll_create(request: HttpRequest, slug: str) -> HttpResponse:
                 role_kind=data["role_kind"] or "",
                 recall_seat=data["recall_seat"],
                 recall_role=data["recall_role"],
+                meeting=meeting,
             )
         except RuleViolation as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("The vote is prepared. Open it when the time comes."))
             return redirect("votes:detail", poll_id=poll.pk)
-    return render_form(request, "votes/create.html", {"form": form, "committee": committee})
+    return render_form(
+        request, "votes/create.html", {"form": form, "committee": committee, "meeting": meeting}
+    )
+
+
+def _meeting_of(committee: Committee, meeting_id: str) -> Meeting | None:
+    """The committee's meeting, not yet closed, that a vote prepared from its page belongs to."""
+    if not meeting_id.isdigit():
+        return None
+    return (
+        Meeting.objects.filter(pk=int(meeting_id), committee=committee)
+        .exclude(status=MeetingStatus.CLOSED)
+        .first()
+    )
 
 
 @require_POST
