@@ -17,8 +17,7 @@ What it does, in order:
    Under ASGI every request runs on its own thread, so Django's persistent connections
    (`DATABASE_CONN_MAX_AGE` > 0) would leak one PostgreSQL connection per request: the server
    opens a connection per request (`DATABASE_CONN_MAX_AGE=0`), or, with `--pool`, uses Django's
-   psycopg connection pool (`?pool=true`; needs the psycopg-pool package, which rankfile does not
-   depend on yet: `pip install --target DIR psycopg-pool` and `PYTHONPATH=DIR`).
+   psycopg connection pool in each worker (`DATABASE_POOL=true`).
 5. Phase "page": every voter GETs the poll page with their session cookie, as a browser does
    before voting, and keeps the CSRF cookie and the form's token.
 6. Phase "ballots" (the measured one): every voter POSTs their ballot with the CSRF token and
@@ -84,8 +83,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--pool",
         action="store_true",
-        help="serve with Django's psycopg connection pool (DATABASE_URL ?pool=true); needs the "
-        "psycopg-pool package importable (e.g. on PYTHONPATH), which rankfile does not depend on",
+        help="serve with Django's psycopg connection pool in each worker (DATABASE_POOL=true)",
     )
     return parser.parse_args()
 
@@ -389,16 +387,6 @@ def main() -> int:
             args.port = probe.getsockname()[1]
         elif probe.connect_ex(("127.0.0.1", args.port)) == 0:
             fail(f"port {args.port} is in use")
-    server_url = args.database_url
-    if args.pool:
-        try:
-            import psycopg_pool  # noqa: F401
-        except ImportError:
-            fail(
-                "--pool needs the psycopg-pool package (pip install --target DIR psycopg-pool, "
-                "then PYTHONPATH=DIR)"
-            )
-        server_url += ("&" if "?" in server_url else "?") + "pool=true"
     env = {
         **os.environ,
         "DATABASE_URL": args.database_url,
@@ -410,7 +398,8 @@ def main() -> int:
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
     os.environ.update(env)
-    env["DATABASE_URL"] = server_url  # the server's connections; this process uses none pooled
+    if args.pool:
+        env["DATABASE_POOL"] = "true"  # the server's connections; this process uses none pooled
     sys.path.insert(0, str(ROOT))
     print(
         f"vote burst: database {name}, {args.voters:,} voters, {args.workers} uvicorn workers, "
