@@ -299,6 +299,7 @@ def test_it_pledges_in_one_short_transaction(campaign, committee, django_assert_
     # move the counter, move today's history row (and, in a test, the savepoint around it).
     with django_assert_num_queries(9):
         services.pledge_make(campaign=campaign, person=second, committee=committee)
+    assert PledgeCount.objects.get(campaign=campaign, committee=committee).count == 2
 
 
 def test_it_calls_an_action_without_conditions_at_once_and_tells_everyone(
