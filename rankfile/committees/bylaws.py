@@ -63,6 +63,15 @@ BYLAW_LABELS = {
 }
 
 
+def bylaw_value_shown(value: Any) -> str:
+    """A bylaw's value as people read it, in their language."""
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, str):
+        return str(ELECTION_METHODS.get(value) or DELEGATE_WEIGHTS.get(value) or value)
+    return str(value)
+
+
 def bylaws_effective(*, committee: Committee) -> Bylaws:
     values = bylaws_inherited_values(committee=committee)
     values.update(_known(committee.bylaws_overrides))

@@ -7,7 +7,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rankfile.committees.bylaws import BYLAW_LABELS, DELEGATE_WEIGHTS, ELECTION_METHODS
+from rankfile.committees.bylaws import (
+    BYLAW_LABELS,
+    DELEGATE_WEIGHTS,
+    ELECTION_METHODS,
+    bylaw_value_shown,
+)
 from rankfile.committees.models import BASE_KINDS, CommitteeKind, RoleKind, Sector
 
 REGION_HELP = _("From the country down, separated by slashes: US/MN/Minneapolis.")
@@ -106,9 +111,7 @@ class BylawsForm(forms.Form):
             required=False,
         )
         for name, field in self.fields.items():
-            shown = inherited.get(name)
-            if isinstance(shown, bool):
-                shown = _("yes") if shown else _("no")
+            shown = bylaw_value_shown(inherited.get(name))
             field.help_text = _("Empty: inherit (%(value)s).") % {"value": shown}
 
     def overrides(self) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from rankfile.audit.describe import describe_event
 from rankfile.audit.selectors import audit_events_for_committee
 from rankfile.committees import access, selectors
-from rankfile.committees.bylaws import BYLAW_LABELS, bylaws_effective
+from rankfile.committees.bylaws import BYLAW_LABELS, bylaw_value_shown, bylaws_effective
 from rankfile.committees.figures import shown_count
 from rankfile.committees.models import AffiliationStatus
 from rankfile.core.http import current_person
@@ -59,7 +59,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "parents": parents,
         "accepted_parents": [link for link in parents if link.status == AffiliationStatus.ACCEPTED],
         "children": list(selectors.committee_children(committee=committee)),
-        "bylaws": [(BYLAW_LABELS[name], getattr(bylaws, name)) for name in BYLAW_LABELS],
+        "bylaws": [
+            (BYLAW_LABELS[name], bylaw_value_shown(getattr(bylaws, name))) for name in BYLAW_LABELS
+        ],
         "recent_events": [
             (event, describe_event(event))
             for event in audit_events_for_committee(committee_id=committee.pk, limit=10)

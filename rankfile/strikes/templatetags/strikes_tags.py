@@ -5,7 +5,7 @@ from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from rankfile.committees.models import Sector
+from rankfile.core.templatetags.rankfile_tags import sector_label
 from rankfile.strikes.charts import bar
 
 register = template.Library()
@@ -24,9 +24,7 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{number_format(value, 1)} %"
 
 
-@register.filter
-def sector_label(key: str) -> str:
-    return str(dict(Sector.choices).get(key, key))
+register.filter("sector_label", sector_label)
 
 
 @register.simple_tag
