@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from rankfile.committees.models import MembershipStatus
-from tests.factories import active_count_in_database, last_message
+from tests.factories import active_count_in_database, last_message, page_text
 
 
 def url(committee) -> str:
@@ -41,3 +41,10 @@ def test_it_ends_the_seat_of_a_delegate_who_leaves(client, committee, coordinati
     assert delegate.memberships.get(committee=coordinating).status == MembershipStatus.LEFT
     coordinating.refresh_from_db()
     assert coordinating.active_member_count == active_count_in_database(coordinating) == 1
+
+
+def test_it_asks_before_a_member_leaves(member_client, committee, member):
+    response = member_client.get(url(committee))
+    assert response.status_code == 200
+    assert "coming back takes a new invitation" in page_text(response)
+    assert member.memberships.get(committee=committee).status == MembershipStatus.ACTIVE

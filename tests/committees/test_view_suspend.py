@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from rankfile.committees.models import MembershipStatus
-from tests.factories import active_count_in_database, last_message
+from tests.factories import active_count_in_database, last_message, page_text
 
 
 def url(committee, membership) -> str:
@@ -38,3 +38,12 @@ def test_it_does_not_let_an_officer_suspend_themselves(chair_client, committee, 
     response = chair_client.post(url(committee, chair.memberships.get(committee=committee)))
     assert last_message(response) == "You cannot suspend yourself."
     assert chair.memberships.get(committee=committee).status == MembershipStatus.ACTIVE
+
+
+def test_it_asks_before_suspending(chair_client, committee, member):
+    membership = member.memberships.get(committee=committee)
+    response = chair_client.get(url(committee, membership))
+    assert response.status_code == 200
+    assert f"Suspend {member.handle}?" in page_text(response)
+    membership.refresh_from_db()
+    assert membership.status == MembershipStatus.ACTIVE

@@ -7,7 +7,7 @@ from datetime import datetime, time
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -152,12 +152,19 @@ def approve(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse
     return redirect("committees:detail", slug=slug)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def suspend(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    """GET asks for confirmation (suspending ends the member's roles and seats); POST does it."""
     person = current_person(request)
-    access.committee_for_officer(person=person, slug=slug)
+    committee = access.committee_for_officer(person=person, slug=slug)
     membership = _applicant(slug, person, membership_id)
+    if request.method == "GET":
+        return render(
+            request,
+            "committees/confirm_suspend.html",
+            {"committee": committee, "membership": membership},
+        )
     run_service(
         request,
         lambda: services.membership_suspend(membership=membership, by=person),
@@ -180,11 +187,14 @@ def reinstate(request: HttpRequest, slug: str, membership_id: int) -> HttpRespon
     return redirect("committees:detail", slug=slug)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def leave(request: HttpRequest, slug: str) -> HttpResponse:
+    """GET asks for confirmation (coming back takes a new invitation); POST leaves."""
     person = current_person(request)
-    _committee, membership = access.committee_for_member(person=person, slug=slug)
+    committee, membership = access.committee_for_member(person=person, slug=slug)
+    if request.method == "GET":
+        return render(request, "committees/confirm_leave.html", {"committee": committee})
     if run_service(
         request,
         lambda: services.membership_leave(membership=membership, by=person),
