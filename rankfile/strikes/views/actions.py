@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from rankfile.committees.access import committee_for_officer
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form, submitted
+from rankfile.core.http import current_person, render_form, run_service, submitted
 from rankfile.strikes import access, selectors, services
 from rankfile.strikes.forms import CampaignStartForm, EndorseForm, PledgeForm, StrikeReportForm
 from rankfile.strikes.lifecycle import Action, campaign_refusal
@@ -57,12 +57,11 @@ def pledge(request: HttpRequest, campaign_id: int) -> HttpResponse:
         messages.error(request, _("Choose the committee your pledge counts for."))
         return redirect("strikes:detail", campaign_id=campaign.pk)
     committee = next(c for c in committees if c.pk == form.cleaned_data["committee"])
-    try:
-        services.pledge_make(campaign=campaign, person=person, committee=committee)
-    except RuleViolation as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Your pledge is counted. Nobody can see that it is yours."))
+    run_service(
+        request,
+        lambda: services.pledge_make(campaign=campaign, person=person, committee=committee),
+        _("Your pledge is counted. Nobody can see that it is yours."),
+    )
     return redirect("strikes:detail", campaign_id=campaign.pk)
 
 
@@ -71,12 +70,11 @@ def pledge(request: HttpRequest, campaign_id: int) -> HttpResponse:
 def withdraw(request: HttpRequest, campaign_id: int) -> HttpResponse:
     person = current_person(request)
     campaign = access.campaign_for_viewer(person=person, campaign_id=campaign_id)
-    try:
-        services.pledge_withdraw(campaign=campaign, person=person)
-    except RuleViolation as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Your pledge is withdrawn."))
+    run_service(
+        request,
+        lambda: services.pledge_withdraw(campaign=campaign, person=person),
+        _("Your pledge is withdrawn."),
+    )
     return redirect("strikes:detail", campaign_id=campaign.pk)
 
 
@@ -91,12 +89,11 @@ def endorse(request: HttpRequest, campaign_id: int) -> HttpResponse:
         messages.error(request, _("Choose the committee that endorses the campaign."))
         return redirect("strikes:detail", campaign_id=campaign.pk)
     committee = next(c for c in officered if c.pk == form.cleaned_data["committee"])
-    try:
-        services.campaign_endorse(campaign=campaign, committee=committee, by=person)
-    except RuleViolation as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("%(name)s endorses the campaign.") % {"name": committee.name})
+    run_service(
+        request,
+        lambda: services.campaign_endorse(campaign=campaign, committee=committee, by=person),
+        _("%(name)s endorses the campaign.") % {"name": committee.name},
+    )
     return redirect("strikes:detail", campaign_id=campaign.pk)
 
 

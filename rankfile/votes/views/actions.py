@@ -21,7 +21,7 @@ from rankfile.committees.models import (
     Role,
 )
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form, submitted
+from rankfile.core.http import current_person, render_form, run_service, submitted
 from rankfile.meetings.models import Meeting, MeetingStatus
 from rankfile.votes import access, selectors, services
 from rankfile.votes.forms import BallotForm, NominateForm, PollCreateForm, ReplaceForm
@@ -94,12 +94,7 @@ def _meeting_of(committee: Committee, meeting_id: str) -> Meeting | None:
 def poll_open(request: HttpRequest, poll_id: int) -> HttpResponse:
     person = current_person(request)
     poll = access.poll_for_officer(person=person, poll_id=poll_id)
-    try:
-        services.poll_open(poll=poll, by=person)
-    except RuleViolation as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The vote is open."))
+    run_service(request, lambda: services.poll_open(poll=poll, by=person), _("The vote is open."))
     return redirect("votes:detail", poll_id=poll.pk)
 
 
@@ -225,12 +220,11 @@ def nomination_accept(request: HttpRequest, poll_id: int, nomination_id: int) ->
     nomination = access.nomination_for_nominee(
         person=person, poll=poll, nomination_id=nomination_id
     )
-    try:
-        services.nomination_accept(nomination=nomination, by=person)
-    except RuleViolation as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("You are a candidate."))
+    run_service(
+        request,
+        lambda: services.nomination_accept(nomination=nomination, by=person),
+        _("You are a candidate."),
+    )
     return redirect("votes:detail", poll_id=poll.pk)
 
 
@@ -242,10 +236,9 @@ def nomination_withdraw(request: HttpRequest, poll_id: int, nomination_id: int) 
     nomination = access.nomination_for_nominee(
         person=person, poll=poll, nomination_id=nomination_id
     )
-    try:
-        services.nomination_withdraw(nomination=nomination, by=person)
-    except RuleViolation as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("You are not standing in this election."))
+    run_service(
+        request,
+        lambda: services.nomination_withdraw(nomination=nomination, by=person),
+        _("You are not standing in this election."),
+    )
     return redirect("votes:detail", poll_id=poll.pk)
