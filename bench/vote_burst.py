@@ -232,6 +232,7 @@ class Phase:
     seconds: float = 0.0
     server_cpu: float = 0.0  # CPU seconds used by the uvicorn processes during the phase
     client_cpu: float = 0.0  # CPU seconds used by this load generator
+    database_cpu: float = 0.0  # CPU seconds used by PostgreSQL's processes (a local server)
 
 
 def process_tree_cpu(root_pid: int) -> float:
@@ -254,6 +255,25 @@ def process_tree_cpu(root_pid: int) -> float:
         pid = todo.pop()
         total += times.get(pid, 0.0)
         todo.extend(child for child, parent in parents.items() if parent == pid)
+    return total
+
+
+def database_cpu() -> float:
+    """User + system CPU seconds of every PostgreSQL process on this machine (Linux /proc; the
+    bench refuses a database server that is not local)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if stat[stat.index("(") + 1 : stat.rindex(")")] != "postgres":
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        total += (int(fields[11]) + int(fields[12])) / tick
     return total
 
 
@@ -301,11 +321,13 @@ def run_phase(
         thread.start()
     barrier.wait()
     started, cpu, client = time.perf_counter(), process_tree_cpu(server_pid), time.process_time()
+    database = database_cpu()
     for thread in threads:
         thread.join()
     result.seconds = time.perf_counter() - started
     result.server_cpu = process_tree_cpu(server_pid) - cpu
     result.client_cpu = time.process_time() - client
+    result.database_cpu = database_cpu() - database
     return result
 
 
@@ -370,7 +392,8 @@ def report(phase: Phase, unit: str) -> None:
     print(
         f"         CPU per request: server (uvicorn workers) "
         f"{phase.server_cpu / count * 1000:.1f} ms, load generator "
-        f"{phase.client_cpu / count * 1000:.1f} ms; machine load average now "
+        f"{phase.client_cpu / count * 1000:.1f} ms, PostgreSQL "
+        f"{phase.database_cpu / count * 1000:.1f} ms; machine load average now "
         f"{os.getloadavg()[0]:.1f}"
     )
     for error in sorted(set(phase.errors))[:5]:

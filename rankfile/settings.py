@@ -153,6 +153,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
         "min_size": env_int("DATABASE_POOL_MIN", 2),
         "max_size": env_int("DATABASE_POOL_MAX", 10),
     }
+# Secret ballots cast on the event loop on PostgreSQL (rankfile.votes.intake); off: every
+# ballot goes through Django's view, as it always does on SQLite.
+BALLOT_INTAKE = env_bool("BALLOT_INTAKE", True)
+BALLOT_INTAKE_CONNECTIONS = env_int("BALLOT_INTAKE_CONNECTIONS", 8)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL and a busy timeout let a few concurrent requests wait for the writer instead of failing.

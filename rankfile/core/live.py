@@ -17,6 +17,11 @@ from channels.layers import get_channel_layer
 from django.db import transaction
 
 
+def live_message(*sections: str) -> dict[str, Any]:
+    """The channel-layer message that asks a group's pages to refresh `sections`."""
+    return {"type": "live.refresh", "sections": sorted(set(sections))}
+
+
 def live_refresh(group: str, *sections: str) -> None:
     """After the surrounding transaction commits, ask the group's pages to refresh `sections`."""
 
@@ -24,7 +29,7 @@ def live_refresh(group: str, *sections: str) -> None:
         layer = get_channel_layer()
         if layer is None:
             return
-        message = {"type": "live.refresh", "sections": sorted(set(sections))}
+        message = live_message(*sections)
         try:
             asyncio.get_running_loop()
         except RuntimeError:  # the usual case: a sync view or command, no loop in this thread

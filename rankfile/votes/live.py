@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import Any
 
-from rankfile.core.live import live_refresh
+from rankfile.core.live import live_message, live_refresh
 from rankfile.votes.models import Poll
 
 TURNOUT_REFRESH_SECONDS = 1.0
@@ -41,10 +42,29 @@ def _turnout_refresh_due(poll_id: int) -> bool:
         return True
 
 
+def _turnout_groups(*, poll_id: int, meeting_id: int | None) -> list[tuple[str, str]]:
+    groups = [(f"poll-{poll_id}", "poll")]
+    if meeting_id is not None:
+        groups.append((f"meeting-{meeting_id}", "polls"))
+    return groups
+
+
 def poll_turnout_refresh(*, poll_id: int, meeting_id: int | None) -> None:
     """After a ballot: refresh unless a refresh went out less than a second ago."""
     if not _turnout_refresh_due(poll_id):
         return
-    live_refresh(f"poll-{poll_id}", "poll")
-    if meeting_id is not None:
-        live_refresh(f"meeting-{meeting_id}", "polls")
+    for group, section in _turnout_groups(poll_id=poll_id, meeting_id=meeting_id):
+        live_refresh(group, section)
+
+
+def poll_turnout_message_groups(
+    *, poll_id: int, meeting_id: int | None
+) -> list[tuple[str, dict[str, Any]]]:
+    """The same refresh for a ballot written outside a transaction (votes.intake): the
+    (group, message) pairs to send now, or none if a refresh went out less than a second ago."""
+    if not _turnout_refresh_due(poll_id):
+        return []
+    return [
+        (group, live_message(section))
+        for group, section in _turnout_groups(poll_id=poll_id, meeting_id=meeting_id)
+    ]

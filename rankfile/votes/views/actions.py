@@ -26,7 +26,8 @@ from rankfile.meetings.models import Meeting, MeetingStatus
 from rankfile.votes import access, selectors, services
 from rankfile.votes.forms import BallotForm, NominateForm, PollCreateForm, ReplaceForm
 from rankfile.votes.lifecycle import PollAction, poll_refusal
-from rankfile.votes.secrecy import secret_shown
+from rankfile.votes.models import Poll
+from rankfile.votes.receipt import receipt_page
 from rankfile.votes.views.pages import poll_context
 
 
@@ -112,14 +113,10 @@ def poll_close(request: HttpRequest, poll_id: int) -> HttpResponse:
     return redirect("votes:results", poll_id=poll.pk)
 
 
-def _receipt(request: HttpRequest, receipt: services.Receipt, **context: object) -> HttpResponse:
+def _receipt(receipt: services.Receipt, poll: Poll) -> HttpResponse:
     """The tracker and secret, shown in this response only: they are stored nowhere in clear,
     so the page is not cached and cannot be shown again."""
-    response = render(
-        request,
-        "votes/receipt.html",
-        {"tracker": receipt.tracker, "secret": secret_shown(receipt.secret), **context},
-    )
+    response = HttpResponse(receipt_page(poll=poll, tracker=receipt.tracker, secret=receipt.secret))
     add_never_cache_headers(response)
     return response
 
@@ -141,7 +138,7 @@ def cast(request: HttpRequest, poll_id: int) -> HttpResponse:
     except RuleViolation as error:
         messages.error(request, error.message)
         return redirect("votes:detail", poll_id=poll.pk)
-    return _receipt(request, receipt, poll=poll)
+    return _receipt(receipt, poll)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,0 +1,397 @@
+"""Ballot intake: secret ballots cast on the event loop, for the minute after a mass meeting
+opens a vote.
+
+When 5,000 people vote within a minute, Django's request cycle (a thread per request, the
+middleware chain, the session and the user loaded through the ORM, the view's queries) costs
+several times what the ballot itself costs. This ASGI layer sits in front of Django and takes
+`POST /polls/<id>/cast/` for a **secret** poll on PostgreSQL, and does only what that request
+needs, with Django's own parts where they are pure computation:
+
+1. the CSRF check is Django's `CsrfViewMiddleware`, run on a Django `ASGIRequest`;
+2. the session is read with one query and decoded by Django's session store; the person is
+   checked exactly as `django.contrib.auth.get_user` does (active, session hash);
+3. the poll, the person's membership, their elector weight and the options come in one query;
+   the ballot is read by the same `BallotForm` and `ballot_content_check` as the view's;
+4. the ballot is written by one statement (`VoteCast` and `Ballot`, or nothing), which takes
+   the same share lock on the poll row as `services.ballot_cast`, so a close still waits for
+   it, and which writes only if the poll is open, secret and not past its closing time;
+5. the receipt is the view's template, and the response passes through the response side of
+   the installed middleware (security headers, CSRF cookie, language, frame options).
+
+Anything else goes to Django unchanged, with the request body replayed: a GET, a roll-call
+poll, SQLite, no session, a CSRF failure, a person who is not an elector, a poll that is not
+open, a ballot the form refuses, a second ballot (the unique constraint), any error before the
+write. Django then answers exactly as it always does, with the reason. The intake never
+refuses anything itself, so it cannot refuse differently; it only ever accepts what Django's
+path would accept, and the tests hold both paths to the same outcomes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import re
+import uuid
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import psycopg
+from asgiref.sync import sync_to_async
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.core.handlers.asgi import ASGIRequest
+from django.db import connections
+from django.http import HttpResponse
+from django.middleware.clickjacking import XFrameOptionsMiddleware
+from django.middleware.common import CommonMiddleware
+from django.middleware.csrf import CsrfViewMiddleware
+from django.middleware.locale import LocaleMiddleware
+from django.middleware.security import SecurityMiddleware
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.crypto import constant_time_compare
+from psycopg_pool import AsyncConnectionPool
+
+from rankfile.accounts.models import Person
+from rankfile.committees.models import Membership, MembershipStatus
+from rankfile.core.errors import RuleViolation
+from rankfile.core.middleware import security_headers
+from rankfile.votes.content import ballot_content_check, option_ids
+from rankfile.votes.forms import BallotForm
+from rankfile.votes.lifecycle import PollAction, poll_state_refusal
+from rankfile.votes.live import poll_turnout_message_groups
+from rankfile.votes.models import Ballot, Elector, Poll, PollOption, PollStatus, VoteCast
+from rankfile.votes.receipt import receipt_page
+from rankfile.votes.secrecy import new_secret, new_tracker, seal, secret_digest, tracker_lookup
+
+logger = logging.getLogger(__name__)
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CAST_PATH = re.compile(r"/polls/([1-9][0-9]{0,17})/cast/")
+MAX_BODY = 64 * 1024  # a ranked ballot of 50 options is under 2 KB; larger goes to Django
+WEIGHT_PLACES = Decimal("0.000001")
+
+
+def intake_enabled() -> bool:
+    return bool(settings.BALLOT_INTAKE) and connections["default"].vendor == "postgresql"
+
+
+def _unused(request: Any) -> None:  # pragma: no cover - the middlewares' get_response
+    raise AssertionError("the intake never calls down the middleware chain")
+
+
+@dataclass(frozen=True)
+class _Accepted:
+    """What the write needs, once every check has passed."""
+
+    person: Person
+    poll: Poll
+    weight: Decimal
+    content: Any
+
+
+class BallotIntake:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.pool: AsyncConnectionPool | None = None
+        self.pool_lock = asyncio.Lock()
+        self.csrf = CsrfViewMiddleware(_unused)
+        self.security = SecurityMiddleware(_unused)
+        self.response_middleware = [
+            XFrameOptionsMiddleware(_unused),
+            self.csrf,
+            CommonMiddleware(_unused),
+            LocaleMiddleware(_unused),
+        ]
+        self.enabled: bool | None = None  # decided on the first request (settings are ready)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        match = (
+            CAST_PATH.fullmatch(scope["path"])
+            if scope["type"] == "http" and scope["method"] == "POST"
+            else None
+        )
+        if match is None:
+            await self.app(scope, receive, send)
+            return
+        if self.enabled is None:
+            self.enabled = await sync_to_async(intake_enabled)()
+        if not self.enabled:
+            await self.app(scope, receive, send)
+            return
+        body, complete, disconnected = await _read_body(receive)
+        if disconnected:
+            return
+        response = None
+        if complete:
+            try:
+                response = await self.cast(scope, body, int(match.group(1)))
+            except Exception:  # before the write: Django's path will answer, with its reasons
+                logger.exception("ballot intake: passing the request on to Django")
+                response = None
+        if response is None:
+            await self.app(scope, _replay(body, complete, receive), send)
+            return
+        await _send(response, send)
+
+    async def connection_pool(self) -> AsyncConnectionPool:
+        if self.pool is None:
+            async with self.pool_lock:
+                if self.pool is None:
+                    params = connections["default"].get_connection_params()
+                    for key in ("cursor_factory", "context", "prepare_threshold"):
+                        params.pop(key, None)
+                    pool = AsyncConnectionPool(
+                        kwargs={**params, "autocommit": True},
+                        min_size=1,
+                        max_size=settings.BALLOT_INTAKE_CONNECTIONS,
+                        open=False,
+                        name="ballot-intake",
+                    )
+                    await pool.open()
+                    self.pool = pool
+        return self.pool
+
+    async def cast(self, scope: Scope, body: bytes, poll_id: int) -> HttpResponse | None:
+        """The receipt, or None to let Django answer."""
+        request = ASGIRequest(scope, io.BytesIO(body))
+        if self.security.process_request(request) is not None:  # e.g. the HTTPS redirect
+            return None
+        self.csrf.process_request(request)
+        if self.csrf.process_view(request, _cast_view(), (), {"poll_id": poll_id}) is not None:
+            return None
+        session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        if not session_key or len(session_key) > 40:
+            return None
+        pool = await self.connection_pool()
+        async with pool.connection() as connection:
+            accepted = await _checked(connection, request, session_key, poll_id)
+            if accepted is None:
+                return None
+            tracker, secret = new_tracker(), new_secret()
+            try:
+                written = await _write(connection, accepted, tracker, secret)
+            except psycopg.errors.UniqueViolation:
+                return None  # a second ballot: Django says so, with the way to replace it
+        if not written:
+            return None  # closed or past closing meanwhile: Django gives the reason
+        await _turnout_refresh(accepted.poll)
+        return self.receipt(request, accepted, tracker, secret)
+
+    def receipt(
+        self, request: ASGIRequest, accepted: _Accepted, tracker: str, secret: str
+    ) -> HttpResponse:
+        """The view's receipt page, with the headers Django's middleware adds to it."""
+        with translation.override(translation.get_language_from_request(request)):
+            request.LANGUAGE_CODE = translation.get_language()
+            response = HttpResponse(
+                receipt_page(poll=accepted.poll, tracker=tracker, secret=secret)
+            )
+            add_never_cache_headers(response)
+            for middleware in self.response_middleware:
+                response = middleware.process_response(request, response)
+            patch_vary_headers(response, ("Cookie",))  # the session was read
+            response = security_headers(lambda _request: response)(request)
+            response = self.security.process_response(request, response)
+        return response
+
+
+def _cast_view() -> Callable[..., Any]:
+    from rankfile.votes.views.actions import cast
+
+    return cast
+
+
+async def _read_body(receive: Receive) -> tuple[bytes, bool, bool]:
+    """(body read so far, whether it is complete within MAX_BODY, whether the client left)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return b"", False, True
+        chunk = message.get("body", b"")
+        chunks.append(chunk)
+        size += len(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks), True, False
+        if size > MAX_BODY:
+            return b"".join(chunks), False, False
+
+
+def _replay(body: bytes, complete: bool, receive: Receive) -> Receive:
+    """`receive` for Django: first the body already read, then whatever is left."""
+    sent = False
+
+    async def replayed() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": not complete}
+        return await receive()
+
+    return replayed
+
+
+async def _send(response: HttpResponse, send: Send) -> None:
+    headers = [
+        (name.encode("latin-1"), value.encode("latin-1")) for name, value in response.items()
+    ]
+    for cookie in response.cookies.values():
+        headers.append((b"set-cookie", cookie.output(header="").strip().encode("latin-1")))
+    await send({"type": "http.response.start", "status": response.status_code, "headers": headers})
+    await send({"type": "http.response.body", "body": response.content})
+
+
+_SESSION_SQL = (
+    f"SELECT session_data FROM {Session._meta.db_table} WHERE session_key = %s AND expire_date > %s"
+)
+
+_POLL_FIELDS = (
+    "id",
+    "committee_id",
+    "kind",
+    "title",
+    "method",
+    "seats",
+    "is_secret",
+    "status",
+    "opened_at",
+    "closes_at",
+    "closed_at",
+    "meeting_id",
+)
+
+_CHECK_SQL = (
+    f"SELECT u.handle, u.password, u.is_active, {', '.join('p.' + f for f in _POLL_FIELDS)}, "
+    "CAST(e.weight AS TEXT), "
+    f"(SELECT json_agg(json_build_array(o.label, o.position) ORDER BY o.position) "
+    f" FROM {PollOption._meta.db_table} o WHERE o.poll_id = p.id) "
+    f"FROM {Person._meta.db_table} u "
+    f"JOIN {Elector._meta.db_table} e ON e.person_id = u.id "
+    f"JOIN {Poll._meta.db_table} p ON p.id = e.poll_id "
+    "WHERE u.id = %s AND p.id = %s AND EXISTS (SELECT 1 FROM "
+    f"{Membership._meta.db_table} m WHERE m.committee_id = p.committee_id AND m.person_id = u.id "
+    "AND m.status = %s)"
+)
+
+
+async def _checked(
+    connection: psycopg.AsyncConnection[Any], request: ASGIRequest, session_key: str, poll_id: int
+) -> _Accepted | None:
+    """Everything Django's path checks before it writes, or None where it might refuse."""
+    cursor = await connection.execute(_SESSION_SQL, (session_key, timezone.now()))
+    row = await cursor.fetchone()
+    if row is None:
+        return None
+    session = SessionStore().decode(row[0])
+    user_id, backend = session.get(SESSION_KEY), session.get(BACKEND_SESSION_KEY)
+    if backend not in settings.AUTHENTICATION_BACKENDS or not str(user_id or "").isdigit():
+        return None
+    cursor = await connection.execute(
+        _CHECK_SQL, (int(user_id), poll_id, MembershipStatus.ACTIVE.value)
+    )
+    row = await cursor.fetchone()
+    if row is None:
+        return None  # not a member, not an elector, or no such poll: Django says which
+    handle, password, is_active, *poll_values, weight, options = row
+    person = Person(id=int(user_id), handle=handle, password=password, is_active=is_active)
+    if not is_active or not constant_time_compare(
+        session.get(HASH_SESSION_KEY, ""), person.get_session_auth_hash()
+    ):
+        return None  # logged out by a password change, or a key rotation Django handles
+    poll = Poll(**dict(zip(_POLL_FIELDS, poll_values, strict=True)))
+    if not poll.is_secret or weight is None:
+        return None
+    refusal = poll_state_refusal(
+        action=PollAction.CAST,
+        kind=poll.kind,
+        status=poll.status,
+        closes_at=poll.closes_at,
+        closed_at=poll.closed_at,
+    )
+    if refusal is not None:
+        return None
+    choices = [PollOption(poll_id=poll.pk, label=label, position=pos) for label, pos in options]
+    form = BallotForm(request.POST, poll=poll, options=choices)
+    if not form.is_valid():
+        return None
+    try:
+        content = ballot_content_check(
+            method=poll.method,
+            option_ids=option_ids(method=poll.method, options=choices),
+            content=form.cleaned_data["content"],
+        )
+    except RuleViolation:
+        return None
+    return _Accepted(
+        person=person,
+        poll=poll,
+        weight=Decimal(weight).quantize(WEIGHT_PLACES),
+        content=content,
+    )
+
+
+def _write_sql() -> str:
+    poll = Poll._meta.db_table
+    cast, ballot = VoteCast._meta, Ballot._meta
+    return (
+        f"WITH open_poll AS (SELECT id FROM {poll} WHERE id = %(poll)s "
+        f"AND status = '{PollStatus.OPEN.value}' AND is_secret "
+        "AND (closes_at IS NULL OR closes_at > %(now)s) FOR KEY SHARE), "
+        f"cast_row AS (INSERT INTO {cast.db_table} "
+        f"({cast.get_field('poll').column}, {cast.get_field('voter').column}, "
+        f"{cast.get_field('roll_call').column}) "
+        "SELECT id, %(voter)s, NULL FROM open_poll RETURNING 1) "
+        f"INSERT INTO {ballot.db_table} ({ballot.get_field('id').column}, "
+        f"{ballot.get_field('poll').column}, {ballot.get_field('lookup').column}, "
+        f"{ballot.get_field('sealed').column}, {ballot.get_field('weight').column}, "
+        f"{ballot.get_field('replace_digest').column}) "
+        "SELECT %(id)s, %(poll)s, %(lookup)s, %(sealed)s, %(weight)s, %(digest)s FROM cast_row "
+        "RETURNING 1"
+    )
+
+
+_WRITE_SQL = _write_sql()
+
+
+async def _write(
+    connection: psycopg.AsyncConnection[Any], accepted: _Accepted, tracker: str, secret: str
+) -> bool:
+    """Both rows, in one statement (one transaction), or neither; False if the poll is not
+    open (any more)."""
+    poll_id = accepted.poll.pk
+    cursor = await connection.execute(
+        _WRITE_SQL,
+        {
+            "poll": poll_id,
+            "now": timezone.now(),
+            "voter": accepted.person.pk,
+            "id": uuid.uuid4(),
+            "lookup": tracker_lookup(poll_id=poll_id, tracker=tracker),
+            "sealed": seal(tracker=tracker, content=accepted.content),
+            "weight": accepted.weight,
+            "digest": secret_digest(secret),
+        },
+    )
+    return await cursor.fetchone() is not None
+
+
+async def _turnout_refresh(poll: Poll) -> None:
+    from channels.layers import get_channel_layer
+
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    for group, message in poll_turnout_message_groups(poll_id=poll.pk, meeting_id=poll.meeting_id):
+        await layer.group_send(group, message)
