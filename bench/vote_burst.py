@@ -21,9 +21,10 @@ What it does, in order:
 5. Phase "page": every voter GETs the poll page with their session cookie, as a browser does
    before voting, and keeps the CSRF cookie and the form's token.
 6. Phase "ballots" (the measured one): every voter POSTs their ballot with the CSRF token and
-   an Origin header, from `--concurrency` threads, each with its own keep-alive connection
-   (`http.client`: no HTTP library is installed for this). A ballot counts as done when the
-   receipt page (200, with a tracker) has been read in full.
+   an Origin header, from `--concurrency` clients, each with its own keep-alive connection
+   (asyncio streams in one thread: the load generator shares the two cores with the server,
+   so it keeps its own work small). A ballot counts as done when the receipt page (200, with
+   a tracker) has been read in full.
 7. Prints ballots per second, latency p50/p95/p99/max and errors; checks in the database that
    ballots == votes cast == voters; closes the poll through the service and verifies the
    published board with `rankfile.tally.board_verify`.
@@ -38,6 +39,7 @@ machine is doing, and the load average, which tells whether it was doing somethi
 from __future__ import annotations
 
 import argparse
+import asyncio
 import http.client
 import os
 import random
@@ -47,8 +49,8 @@ import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
@@ -224,6 +226,9 @@ class Voter:
     csrf_token: str = ""
 
 
+Step = Callable[["Connection", Voter], Awaitable["str | None"]]
+
+
 @dataclass
 class Phase:
     name: str
@@ -277,71 +282,125 @@ def database_cpu() -> float:
     return total
 
 
-def _cookie(response: http.client.HTTPResponse, name: str) -> str:
-    for header in response.headers.get_all("Set-Cookie") or []:
-        if header.startswith(f"{name}="):
-            return header.split(";", 1)[0].split("=", 1)[1]
-    return ""
+class Reply:
+    """An HTTP/1.1 response: status, headers (names in lower case) and body."""
+
+    def __init__(self, status: int, headers: list[tuple[str, str]], body: bytes) -> None:
+        self.status, self.headers, self.body = status, headers, body
+
+    def cookie(self, name: str) -> str:
+        for header, value in self.headers:
+            if header == "set-cookie" and value.startswith(f"{name}="):
+                return value.split(";", 1)[0].split("=", 1)[1]
+        return ""
+
+
+class Connection:
+    """One keep-alive HTTP/1.1 connection on asyncio streams. The load generator shares the
+    machine with the server, so it keeps its own work small: requests are written as bytes and
+    responses read by Content-Length (or chunks), without a general-purpose HTTP library."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(self, raw: bytes) -> Reply:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+        assert self.reader is not None
+        try:
+            self.writer.write(raw)
+            head = (await self.reader.readuntil(b"\r\n\r\n")).decode("latin-1")
+            lines = head.split("\r\n")
+            status = int(lines[0].split(" ", 2)[1])
+            headers = [
+                (name.strip().lower(), value.strip())
+                for name, value in (line.split(":", 1) for line in lines[1:] if line)
+            ]
+            fields = dict(headers)
+            if "content-length" in fields:
+                body = await self.reader.readexactly(int(fields["content-length"]))
+            elif fields.get("transfer-encoding", "").lower() == "chunked":
+                body = await self._chunks()
+            else:
+                raise ConnectionError("a response with neither Content-Length nor chunks")
+            if fields.get("connection", "").lower() == "close":
+                self.close()
+            return Reply(status, headers, body)
+        except BaseException:
+            self.close()
+            raise
+
+    async def _chunks(self) -> bytes:
+        assert self.reader is not None
+        parts = []
+        while True:
+            size = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
+            if size == 0:
+                await self.reader.readuntil(b"\r\n")  # the end of the (empty) trailer
+                return b"".join(parts)
+            parts.append((await self.reader.readexactly(size + 2))[:-2])
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
 
 
 def run_phase(
-    name: str, voters: list[Voter], port: int, concurrency: int, step: object, server_pid: int
+    name: str, voters: list[Voter], port: int, concurrency: int, step: Step, server_pid: int
 ) -> Phase:
     """Run `step(connection, voter) -> error or None` for every voter, from `concurrency`
-    threads each holding one keep-alive connection."""
+    clients each holding one keep-alive connection (one event loop, one thread)."""
     result = Phase(name)
-    lock = threading.Lock()
     queue = list(reversed(voters))
-    barrier = threading.Barrier(concurrency + 1)
 
-    def worker() -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        barrier.wait()
-        while True:
-            with lock:
-                if not queue:
-                    break
-                voter = queue.pop()
+    async def client() -> None:
+        connection = Connection(port)
+        while queue:
+            voter = queue.pop()
             started = time.perf_counter()
             try:
-                error = step(connection, voter)  # type: ignore[operator]
-            except (OSError, http.client.HTTPException) as exc:
+                error = await asyncio.wait_for(step(connection, voter), timeout=30)
+            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as exc:
                 error = f"{type(exc).__name__}: {exc}"
                 connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            elapsed = (time.perf_counter() - started) * 1000
-            with lock:
-                result.latencies_ms.append(elapsed)
-                if error:
-                    result.errors.append(error)
+            result.latencies_ms.append((time.perf_counter() - started) * 1000)
+            if error:
+                result.errors.append(error)
         connection.close()
 
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    barrier.wait()
-    started, cpu, client = time.perf_counter(), process_tree_cpu(server_pid), time.process_time()
+    async def clients() -> None:
+        await asyncio.gather(*(client() for _ in range(concurrency)))
+
+    started, cpu, client_cpu = (
+        time.perf_counter(),
+        process_tree_cpu(server_pid),
+        time.process_time(),
+    )
     database = database_cpu()
-    for thread in threads:
-        thread.join()
+    asyncio.run(clients())
     result.seconds = time.perf_counter() - started
     result.server_cpu = process_tree_cpu(server_pid) - cpu
-    result.client_cpu = time.process_time() - client
+    result.client_cpu = time.process_time() - client_cpu
     result.database_cpu = database_cpu() - database
     return result
 
 
-def get_page(port: int, poll_id: int) -> object:
-    def step(connection: http.client.HTTPConnection, voter: Voter) -> str | None:
-        connection.request(
-            "GET", f"/polls/{poll_id}/", headers={"Cookie": f"sessionid={voter.session}"}
+def get_page(port: int, poll_id: int) -> Step:
+    async def step(connection: Connection, voter: Voter) -> str | None:
+        reply = await connection.request(
+            (
+                f"GET /polls/{poll_id}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                f"Cookie: sessionid={voter.session}\r\n\r\n"
+            ).encode()
         )
-        response = connection.getresponse()
-        body = response.read().decode()
-        if response.status != 200:
-            return f"GET poll page: {response.status}"
+        if reply.status != 200:
+            return f"GET poll page: {reply.status}"
+        body = reply.body.decode()
         match = TOKEN.search(body)
-        voter.csrf_cookie = _cookie(response, "csrftoken")
+        voter.csrf_cookie = reply.cookie("csrftoken")
         if match is None or not voter.csrf_cookie or "Cast my ballot" not in body:
             return "GET poll page: no ballot form or CSRF token"
         voter.csrf_token = match.group(1)
@@ -350,25 +409,21 @@ def get_page(port: int, poll_id: int) -> object:
     return step
 
 
-def post_ballot(port: int, poll_id: int) -> object:
+def post_ballot(port: int, poll_id: int) -> Step:
     origin = f"http://127.0.0.1:{port}"
 
-    def step(connection: http.client.HTTPConnection, voter: Voter) -> str | None:
+    async def step(connection: Connection, voter: Voter) -> str | None:
         body = urlencode({"csrfmiddlewaretoken": voter.csrf_token, "choice": voter.choice})
-        connection.request(
-            "POST",
-            f"/polls/{poll_id}/cast/",
-            body=body,
-            headers={
-                "Cookie": f"sessionid={voter.session}; csrftoken={voter.csrf_cookie}",
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Origin": origin,
-            },
+        reply = await connection.request(
+            (
+                f"POST /polls/{poll_id}/cast/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                f"Cookie: sessionid={voter.session}; csrftoken={voter.csrf_cookie}\r\n"
+                "Content-Type: application/x-www-form-urlencoded\r\n"
+                f"Origin: {origin}\r\nContent-Length: {len(body)}\r\n\r\n{body}"
+            ).encode()
         )
-        response = connection.getresponse()
-        page = response.read().decode()
-        if response.status != 200 or 'id="tracker"' not in page:
-            return f"POST ballot: {response.status}"
+        if reply.status != 200 or b'id="tracker"' not in reply.body:
+            return f"POST ballot: {reply.status}"
         return None
 
     return step

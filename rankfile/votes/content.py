@@ -64,6 +64,20 @@ def ballot_content_check(*, method: str, option_ids: Sequence[str], content: Any
     return list(content)
 
 
+def ballot_content_submitted(*, method: str, data: Any, count: int) -> Any:
+    """The content a submitted ballot form carries, read straight from the POST data (a
+    QueryDict) by the field names `forms.BallotForm` uses, **not yet checked**: pass it to
+    `ballot_content_check`. Whatever the two accept together, `BallotForm` accepts with the same
+    content (tests/votes/test_content.py checks this); `votes.intake` uses it to skip building
+    a form for every one of thousands of ballots."""
+    if method == PollMethod.YESNO or method == PollMethod.PLURALITY:
+        return data.get("choice")
+    if method == PollMethod.APPROVAL:
+        return data.getlist("approved")
+    ranking = [data.get(f"rank_{n}") for n in range(1, count + 1)]
+    return [item for item in ranking if item]
+
+
 def content_shown(*, method: str, content: Any, labels: dict[str, str]) -> list[str]:
     """A ballot's content as a list of option names, best first (for a single choice: one)."""
     if content is None:

@@ -11,7 +11,8 @@ needs, with Django's own parts where they are pure computation:
 2. the session is read with one query and decoded by Django's session store; the person is
    checked exactly as `django.contrib.auth.get_user` does (active, session hash);
 3. the poll, the person's membership, their elector weight and the options come in one query;
-   the ballot is read by the same `BallotForm` and `ballot_content_check` as the view's;
+   the ballot is read by the field names of the view's `BallotForm` and checked by the same
+   `ballot_content_check` as the service's;
 4. the ballot is written by one statement (`VoteCast` and `Ballot`, or nothing), which takes
    the same share lock on the poll row as `services.ballot_cast`, so a close still waits for
    it, and which writes only if the poll is open, secret and not past its closing time;
@@ -61,8 +62,11 @@ from rankfile.accounts.models import Person
 from rankfile.committees.models import Membership, MembershipStatus
 from rankfile.core.errors import RuleViolation
 from rankfile.core.middleware import security_headers
-from rankfile.votes.content import ballot_content_check, option_ids
-from rankfile.votes.forms import BallotForm
+from rankfile.votes.content import (
+    ballot_content_check,
+    ballot_content_submitted,
+    option_board_id,
+)
 from rankfile.votes.lifecycle import PollAction, poll_state_refusal
 from rankfile.votes.live import poll_turnout_message_groups
 from rankfile.votes.models import Ballot, Elector, Poll, PollOption, PollStatus, VoteCast
@@ -114,6 +118,7 @@ class BallotIntake:
             LocaleMiddleware(_unused),
         ]
         self.enabled: bool | None = None  # decided on the first request (settings are ready)
+        self.taken = 0  # ballots this process took without Django (for tests and monitoring)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         match = (
@@ -142,6 +147,7 @@ class BallotIntake:
         if response is None:
             await self.app(scope, _replay(body, complete, receive), send)
             return
+        self.taken += 1
         await _send(response, send)
 
     async def connection_pool(self) -> AsyncConnectionPool:
@@ -322,15 +328,12 @@ async def _checked(
     )
     if refusal is not None:
         return None
-    choices = [PollOption(poll_id=poll.pk, label=label, position=pos) for label, pos in options]
-    form = BallotForm(request.POST, poll=poll, options=choices)
-    if not form.is_valid():
-        return None
+    ids = [option_board_id(method=poll.method, label=label, position=pos) for label, pos in options]
     try:
         content = ballot_content_check(
             method=poll.method,
-            option_ids=option_ids(method=poll.method, options=choices),
-            content=form.cleaned_data["content"],
+            option_ids=ids,
+            content=ballot_content_submitted(method=poll.method, data=request.POST, count=len(ids)),
         )
     except RuleViolation:
         return None
