@@ -21,7 +21,9 @@ YESNO = ["yes", "no", "abstain"]
 def _poll(method: str, count: int) -> tuple[Poll, list[PollOption]]:
     poll = Poll(id=1, method=method, kind="election", title="t")
     labels = YESNO if method == PollMethod.YESNO else [f"Candidate {n}" for n in range(count)]
-    return poll, [PollOption(poll_id=1, label=label, position=n + 1) for n, label in enumerate(labels)]
+    return poll, [
+        PollOption(poll_id=1, label=label, position=n + 1) for n, label in enumerate(labels)
+    ]
 
 
 def _view_accepts(poll: Poll, options: list[PollOption], data: QueryDict) -> Any:
@@ -74,7 +76,9 @@ def test_the_intake_reads_a_ballot_exactly_as_the_view_does(submission):
 def test_both_accept_a_ranking_with_gaps_closed_up():
     poll, options = _poll(PollMethod.STV, 3)
     data = QueryDict("rank_1=o2&rank_3=o1")
-    assert _intake_accepts(poll, options, data) == ["o2", "o1"] == _view_accepts(poll, options, data)
+    assert (
+        _intake_accepts(poll, options, data) == ["o2", "o1"] == _view_accepts(poll, options, data)
+    )
 
 
 def test_both_refuse_an_option_ranked_twice_and_an_empty_approval():
