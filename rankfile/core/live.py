@@ -41,7 +41,9 @@ def live_refresh(group: str, *sections: str) -> None:
         helper.start()
         helper.join()
 
-    transaction.on_commit(send)
+    # robust: the change is committed; a channel layer that is down must not turn it into an
+    # error page (Django logs the failure).
+    transaction.on_commit(send, robust=True)
 
 
 class LiveConsumer(AsyncJsonWebsocketConsumer):

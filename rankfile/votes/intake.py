@@ -162,6 +162,7 @@ class BallotIntake:
                         min_size=1,
                         max_size=settings.BALLOT_INTAKE_CONNECTIONS,
                         open=False,
+                        timeout=10,  # waiting for a free connection in a burst; then Django's path
                         name="ballot-intake",
                     )
                     await pool.open()
@@ -191,7 +192,12 @@ class BallotIntake:
                 return None  # a second ballot: Django says so, with the way to replace it
         if not written:
             return None  # closed or past closing meanwhile: Django gives the reason
-        await _turnout_refresh(accepted.poll)
+        try:
+            await _turnout_refresh(accepted.poll)
+        except (
+            Exception
+        ):  # the ballot is in: a channel layer that is down must not lose the receipt
+            logger.exception("ballot intake: the turnout refresh failed")
         return self.receipt(request, accepted, tracker, secret)
 
     def receipt(
