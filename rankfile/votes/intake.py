@@ -45,14 +45,16 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
-from django.core.handlers.asgi import ASGIRequest
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.asgi import ASGIRequest, get_script_prefix
 from django.db import connections
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.common import CommonMiddleware
 from django.middleware.csrf import CsrfViewMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.middleware.security import SecurityMiddleware
+from django.urls import set_script_prefix
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.crypto import constant_time_compare
@@ -79,7 +81,7 @@ Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+ASGIApp = Callable[..., Awaitable[None]]  # Django's handler types its scope as a dict
 
 CAST_PATH = re.compile(r"/polls/([1-9][0-9]{0,17})/cast/")
 MAX_BODY = 64 * 1024  # a ranked ballot of 50 options is under 2 KB; larger goes to Django
@@ -90,7 +92,7 @@ def intake_enabled() -> bool:
     return bool(settings.BALLOT_INTAKE) and connections["default"].vendor == "postgresql"
 
 
-def _unused(request: Any) -> None:  # pragma: no cover - the middlewares' get_response
+def _unused(request: HttpRequest) -> HttpResponseBase:  # the middlewares' get_response
     raise AssertionError("the intake never calls down the middleware chain")
 
 
@@ -111,7 +113,9 @@ class BallotIntake:
         self.pool_lock = asyncio.Lock()
         self.csrf = CsrfViewMiddleware(_unused)
         self.security = SecurityMiddleware(_unused)
-        self.response_middleware = [
+        self.response_middleware: list[
+            XFrameOptionsMiddleware | CsrfViewMiddleware | CommonMiddleware | LocaleMiddleware
+        ] = [
             XFrameOptionsMiddleware(_unused),
             self.csrf,
             CommonMiddleware(_unused),
@@ -137,18 +141,24 @@ class BallotIntake:
         body, complete, disconnected = await _read_body(receive)
         if disconnected:
             return
-        response = None
-        if complete:
+        taken = None
+        if complete and len(body) <= MAX_BODY:
             try:
-                response = await self.cast(scope, body, int(match.group(1)))
-            except Exception:  # before the write: Django's path will answer, with its reasons
+                taken = await self.take(scope, body, int(match.group(1)))
+            except Exception:  # nothing was written: Django's path answers, with its reasons
                 logger.exception("ballot intake: passing the request on to Django")
-                response = None
-        if response is None:
+        if taken is None:
             await self.app(scope, _replay(body, complete, receive), send)
             return
+        # The ballot is in. From here on an error is an error page, never a second attempt
+        # through Django (which would say "already voted" and lose the receipt).
+        request, accepted, tracker, secret = taken
         self.taken += 1
-        await _send(response, send)
+        try:
+            await _turnout_refresh(accepted.poll)
+        except Exception:  # a channel layer that is down must not cost the voter the receipt
+            logger.exception("ballot intake: the turnout refresh failed")
+        await _send(self.receipt(request, accepted, tracker, secret), send)
 
     async def connection_pool(self) -> AsyncConnectionPool:
         if self.pool is None:
@@ -169,9 +179,17 @@ class BallotIntake:
                     self.pool = pool
         return self.pool
 
-    async def cast(self, scope: Scope, body: bytes, poll_id: int) -> HttpResponse | None:
-        """The receipt, or None to let Django answer."""
+    async def take(
+        self, scope: Scope, body: bytes, poll_id: int
+    ) -> tuple[ASGIRequest, _Accepted, str, str] | None:
+        """Check and write the ballot: (request, what was written, tracker, secret), or None,
+        with nothing written, to let Django answer."""
+        set_script_prefix(get_script_prefix(scope))
         request = ASGIRequest(scope, io.BytesIO(body))
+        try:
+            request.get_host()
+        except DisallowedHost:  # a Host not in ALLOWED_HOSTS: Django answers 400
+            return None
         if self.security.process_request(request) is not None:  # e.g. the HTTPS redirect
             return None
         self.csrf.process_request(request)
@@ -192,13 +210,7 @@ class BallotIntake:
                 return None  # a second ballot: Django says so, with the way to replace it
         if not written:
             return None  # closed or past closing meanwhile: Django gives the reason
-        try:
-            await _turnout_refresh(accepted.poll)
-        except (
-            Exception
-        ):  # the ballot is in: a channel layer that is down must not lose the receipt
-            logger.exception("ballot intake: the turnout refresh failed")
-        return self.receipt(request, accepted, tracker, secret)
+        return request, accepted, tracker, secret
 
     def receipt(
         self, request: ASGIRequest, accepted: _Accepted, tracker: str, secret: str
@@ -211,10 +223,10 @@ class BallotIntake:
             )
             add_never_cache_headers(response)
             for middleware in self.response_middleware:
-                response = middleware.process_response(request, response)
+                middleware.process_response(request, response)  # they add headers in place
             patch_vary_headers(response, ("Cookie",))  # the session was read
-            response = security_headers(lambda _request: response)(request)
-            response = self.security.process_response(request, response)
+            security_headers(lambda _request: response)(request)
+            self.security.process_response(request, response)
         return response
 
 
@@ -225,7 +237,8 @@ def _cast_view() -> Callable[..., Any]:
 
 
 async def _read_body(receive: Receive) -> tuple[bytes, bool, bool]:
-    """(body read so far, whether it is complete within MAX_BODY, whether the client left)."""
+    """(the body read, whether that is all of it, whether the client left). Stops reading once
+    the body is over MAX_BODY: the rest is Django's to read."""
     chunks: list[bytes] = []
     size = 0
     while True:
@@ -307,8 +320,8 @@ async def _checked(
     if row is None:
         return None
     session = SessionStore().decode(row[0])
-    user_id, backend = session.get(SESSION_KEY), session.get(BACKEND_SESSION_KEY)
-    if backend not in settings.AUTHENTICATION_BACKENDS or not str(user_id or "").isdigit():
+    user_id, backend = str(session.get(SESSION_KEY) or ""), session.get(BACKEND_SESSION_KEY)
+    if backend not in settings.AUTHENTICATION_BACKENDS or not user_id.isdigit():
         return None
     cursor = await connection.execute(
         _CHECK_SQL, (int(user_id), poll_id, MembershipStatus.ACTIVE.value)
