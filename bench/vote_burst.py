@@ -119,12 +119,11 @@ def build(voters: int) -> tuple[int, list[str]]:
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.hashers import make_password
-    from django.contrib.sessions.backends.db import SessionStore
-    from django.contrib.sessions.models import Session
     from django.utils import timezone
     from django.utils.crypto import get_random_string
 
-    from rankfile.accounts.models import Person
+    from rankfile.accounts.models import Person, PersonSession
+    from rankfile.accounts.sessions import SessionStore
     from rankfile.committees.models import Committee, Membership, MembershipStatus
     from rankfile.committees.services import committee_found
     from rankfile.votes.services import poll_create, poll_open
@@ -160,7 +159,8 @@ def build(voters: int) -> tuple[int, list[str]]:
     backend = settings.AUTHENTICATION_BACKENDS[0]
     expire = now + timedelta(days=1)
     sessions = [
-        Session(
+        PersonSession(
+            person=person,
             session_key=get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789"),
             session_data=store.encode(
                 {
@@ -173,7 +173,7 @@ def build(voters: int) -> tuple[int, list[str]]:
         )
         for person in [chair, *people]
     ]
-    Session.objects.bulk_create(sessions, batch_size=2000)
+    PersonSession.objects.bulk_create(sessions, batch_size=2000)
     return poll.pk, [s.session_key for s in sessions]
 
 

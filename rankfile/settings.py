@@ -201,6 +201,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 LOGIN_RATE_LIMIT = env_int("LOGIN_RATE_LIMIT", 10)  # failed attempts per handle per window
 LOGIN_RATE_WINDOW_SECONDS = env_int("LOGIN_RATE_WINDOW_SECONDS", 900)
 
+# Django's database sessions, with the person in a column (rankfile.accounts.sessions).
+SESSION_ENGINE = "rankfile.accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
+from django.contrib.sessions.backends.base import SessionBase
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -55,3 +57,22 @@ class Person(AbstractBaseUser):
     @property
     def has_contact_details(self) -> bool:
         return bool(self.email or self.real_name or self.phone)
+
+
+class PersonSession(AbstractBaseSession):
+    """A login session (Django's database session) with the person it belongs to in a column of
+    its own, so that one person's sessions can be found and ended: all but the current one when
+    the password changes, all of them when the account is deleted (the cascade). The ballot
+    intake also finds the voter with the session in the same query as the poll
+    (`rankfile.votes.intake`). The column mirrors the session's own user id and is kept in step
+    by `rankfile.accounts.sessions.SessionStore` on every save."""
+
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    @classmethod
+    def get_session_store_class(cls) -> type[SessionBase]:
+        from rankfile.accounts.sessions import SessionStore
+
+        return SessionStore

@@ -21,6 +21,7 @@ from rankfile.accounts.forms import (
     PasswordChangeForm,
     SignupForm,
 )
+from rankfile.accounts.sessions import sessions_end
 from rankfile.core.errors import RuleViolation
 from rankfile.core.http import current_person, render_form, submitted
 from rankfile.core.notify import NotificationKind
@@ -121,7 +122,12 @@ def password_change(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error.message)
         else:
             update_session_auth_hash(request, person)
-            messages.success(request, _("Your password is changed."))
+            # Django would refuse the other sessions at their next request (their password
+            # hash no longer matches); ending them also takes them out of the database.
+            sessions_end(person_id=person.pk, keep=request.session.session_key)
+            messages.success(
+                request, _("Your password is changed. You are logged out everywhere else.")
+            )
             return redirect("accounts:settings")
     return render_form(request, "accounts/password.html", {"form": form})
 

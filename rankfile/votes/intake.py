@@ -8,16 +8,18 @@ several times what the ballot itself costs. This ASGI layer sits in front of Dja
 needs, with Django's own parts where they are pure computation:
 
 1. the CSRF check is Django's `CsrfViewMiddleware`, run on a Django `ASGIRequest`;
-2. the session is read with one query and decoded by Django's session store; the person is
+2. one query reads the session (which keeps its person in a column of its own,
+   `accounts.PersonSession`), the person, the poll, the person's membership and elector
+   weight, and the options; the session is decoded by Django's session store and the person
    checked exactly as `django.contrib.auth.get_user` does (active, session hash);
-3. the poll, the person's membership, their elector weight and the options come in one query;
-   the ballot is read by the field names of the view's `BallotForm` and checked by the same
+3. the ballot is read by the field names of the view's `BallotForm` and checked by the same
    `ballot_content_check` as the service's;
 4. the ballot is written by one statement (`VoteCast` and `Ballot`, or nothing), which takes
    the same share lock on the poll row as `services.ballot_cast`, so a close still waits for
    it, and which writes only if the poll is open, secret and not past its closing time;
-5. the receipt is the view's template, and the response passes through the response side of
-   the installed middleware (security headers, CSRF cookie, language, frame options).
+5. the receipt is the view's page (`votes.receipt`), and the response passes through the
+   response side of the installed middleware (security headers, CSRF cookie, language, frame
+   options).
 
 Anything else goes to Django unchanged, with the request body replayed: a GET, a roll-call
 poll, SQLite, no session, a CSRF failure, a person who is not an elector, a poll that is not
@@ -43,8 +45,6 @@ import psycopg
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.sessions.models import Session
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.asgi import ASGIRequest, get_script_prefix
 from django.db import connections
@@ -60,7 +60,8 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.crypto import constant_time_compare
 from psycopg_pool import AsyncConnectionPool
 
-from rankfile.accounts.models import Person
+from rankfile.accounts.models import Person, PersonSession
+from rankfile.accounts.sessions import SessionStore
 from rankfile.committees.models import Membership, MembershipStatus
 from rankfile.core.errors import RuleViolation
 from rankfile.core.middleware import security_headers
@@ -278,10 +279,6 @@ async def _send(response: HttpResponse, send: Send) -> None:
     await send({"type": "http.response.body", "body": response.content})
 
 
-_SESSION_SQL = (
-    f"SELECT session_data FROM {Session._meta.db_table} WHERE session_key = %s AND expire_date > %s"
-)
-
 _POLL_FIELDS = (
     "id",
     "committee_id",
@@ -298,14 +295,15 @@ _POLL_FIELDS = (
 )
 
 _CHECK_SQL = (
-    f"SELECT u.handle, u.password, u.is_active, {', '.join('p.' + f for f in _POLL_FIELDS)}, "
-    "CAST(e.weight AS TEXT), "
+    f"SELECT s.session_data, u.id, u.handle, u.password, u.is_active, "
+    f"{', '.join('p.' + f for f in _POLL_FIELDS)}, CAST(e.weight AS TEXT), "
     f"(SELECT json_agg(json_build_array(o.label, o.position) ORDER BY o.position) "
     f" FROM {PollOption._meta.db_table} o WHERE o.poll_id = p.id) "
-    f"FROM {Person._meta.db_table} u "
+    f"FROM {PersonSession._meta.db_table} s "
+    f"JOIN {Person._meta.db_table} u ON u.id = s.person_id "
     f"JOIN {Elector._meta.db_table} e ON e.person_id = u.id "
     f"JOIN {Poll._meta.db_table} p ON p.id = e.poll_id "
-    "WHERE u.id = %s AND p.id = %s AND EXISTS (SELECT 1 FROM "
+    "WHERE s.session_key = %s AND s.expire_date > %s AND p.id = %s AND EXISTS (SELECT 1 FROM "
     f"{Membership._meta.db_table} m WHERE m.committee_id = p.committee_id AND m.person_id = u.id "
     "AND m.status = %s)"
 )
@@ -314,23 +312,25 @@ _CHECK_SQL = (
 async def _checked(
     connection: psycopg.AsyncConnection[Any], request: ASGIRequest, session_key: str, poll_id: int
 ) -> _Accepted | None:
-    """Everything Django's path checks before it writes, or None where it might refuse."""
-    cursor = await connection.execute(_SESSION_SQL, (session_key, timezone.now()))
-    row = await cursor.fetchone()
-    if row is None:
-        return None
-    session = SessionStore().decode(row[0])
-    user_id, backend = str(session.get(SESSION_KEY) or ""), session.get(BACKEND_SESSION_KEY)
-    if backend not in settings.AUTHENTICATION_BACKENDS or not user_id.isdigit():
-        return None
+    """Everything Django's path checks before it writes, or None where it might refuse. One
+    query: the session (with its person, in a column of its own), the person, the poll, the
+    person's elector weight, membership and the options."""
     cursor = await connection.execute(
-        _CHECK_SQL, (int(user_id), poll_id, MembershipStatus.ACTIVE.value)
+        _CHECK_SQL, (session_key, timezone.now(), poll_id, MembershipStatus.ACTIVE.value)
     )
     row = await cursor.fetchone()
     if row is None:
-        return None  # not a member, not an elector, or no such poll: Django says which
-    handle, password, is_active, *poll_values, weight, options = row
-    person = Person(id=int(user_id), handle=handle, password=password, is_active=is_active)
+        return None  # no session, not a member, not an elector, no such poll: Django says which
+    session_data, person_id, handle, password, is_active, *poll_values, weight, options = row
+    # As django.contrib.auth.get_user: the session's own user id and backend, then the session
+    # hash against the password's (a password change logs every other session out).
+    session = SessionStore().decode(session_data)
+    if (
+        session.get(SESSION_KEY) != str(person_id)
+        or session.get(BACKEND_SESSION_KEY) not in settings.AUTHENTICATION_BACKENDS
+    ):
+        return None
+    person = Person(id=person_id, handle=handle, password=password, is_active=is_active)
     if not is_active or not constant_time_compare(
         session.get(HASH_SESSION_KEY, ""), person.get_session_auth_hash()
     ):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from rankfile.accounts.models import PersonSession
+from rankfile.accounts.sessions import SessionStore
 from tests.factories import PASSWORD, make_invitation
 
 ADDRESSES = ("203.0.113.77", "198.51.100.23", "2001:db8::7", "127.0.0.1")
@@ -49,6 +49,6 @@ def test_it_stores_no_ip_address_after_logging_in_and_acting(db, chair, committe
     stored = every_stored_value()
     assert any("newcomer" in value for value in stored)
     assert not [value for value in stored if any(address in value for address in ADDRESSES)]
-    sessions = [SessionStore(session_key=s.session_key).load() for s in Session.objects.all()]
+    sessions = [SessionStore(session_key=s.session_key).load() for s in PersonSession.objects.all()]
     assert len(sessions) == 2
     assert not [s for s in sessions if any(address in str(s) for address in ADDRESSES)]

@@ -30,7 +30,6 @@ from urllib.parse import urlencode
 import pytest
 from channels.layers import get_channel_layer
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
@@ -39,7 +38,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
-from rankfile.accounts.models import Person
+from rankfile.accounts.models import Person, PersonSession
 from rankfile.committees.models import Committee, Membership
 from rankfile.committees.services import membership_suspend
 from rankfile.core.asgi import SyncChainASGIHandler
@@ -396,7 +395,7 @@ def test_it_takes_a_secret_yes_no_ballot_with_the_electors_weight(
     assert VoteCast.objects.get(poll=poll).roll_call is None
     ballot = assert_stored(poll, delegate, tracker, secret, "yes")
     assert ballot.weight == weight
-    assert tracker not in " ".join(s.session_data for s in Session.objects.all())
+    assert tracker not in " ".join(s.session_data for s in PersonSession.objects.all())
     board = board_of(close_poll(poll))
     assert [(b["tracker"], b["content"], b["weight"]) for b in board["ballots"]] == [
         (tracker, "yes", "1.666666")
@@ -664,7 +663,7 @@ def _deactivate(person: Person) -> None:
 
 
 def _expire_sessions(person: Person) -> None:
-    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    PersonSession.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib.sessions.models import Session
 from django.urls import reverse
 
+from rankfile.accounts.models import PersonSession
 from rankfile.votes.models import Ballot, VoteCast
 from rankfile.votes.secrecy import tracker_clean
 from tests.factories import last_message, logged_in, make_member, page_text
@@ -33,7 +33,7 @@ def test_it_casts_and_shows_the_tracker_once_without_storing_it(member_client, o
     tracker = receipt_tracker(response)
     assert VoteCast.objects.filter(poll=open_motion).count() == 1
     assert Ballot.objects.filter(poll=open_motion).count() == 1
-    sessions = " ".join(s.session_data for s in Session.objects.all())
+    sessions = " ".join(s.session_data for s in PersonSession.objects.all())
     assert tracker not in sessions
     close_poll(open_motion)
     assert [b["tracker"] for b in board_of(open_motion)["ballots"]] == [tracker]
