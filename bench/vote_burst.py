@@ -1,8 +1,12 @@
 """Vote burst: 5,000 members of one committee cast secret ballots on one poll through the real
 HTTP stack (`rankfile serve`, uvicorn, several workers, PostgreSQL, Redis), within a minute.
 
-    .venv/bin/python bench/vote_burst.py [--database-url URL] [--voters 5000] [--workers 4]
-        [--concurrency 48] [--port N] [--pool] [--keep]
+    .venv/bin/python bench/vote_burst.py [--database-url URL] [--voters 5000] [--workers N]
+        [--concurrency 16] [--port N] [--no-pool] [--no-intake] [--keep]
+
+With no options: as many uvicorn workers as CPUs, Django's connection pool, the ballot intake
+on (`rankfile/votes/intake.py`; `--no-intake` measures Django's view instead), 16 ballots in
+flight.
 
 What it does, in order:
 
@@ -77,15 +81,31 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL))
     parser.add_argument("--voters", type=int, default=5000)
-    parser.add_argument("--workers", type=int, default=4, help="uvicorn worker processes")
-    parser.add_argument("--concurrency", type=int, default=48, help="client threads")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 2,
+        help="uvicorn worker processes (default: one per CPU)",
+    )
+    parser.add_argument(
+        "--concurrency", type=int, default=16, help="ballots in flight (client connections)"
+    )
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="keep the bench database")
     parser.add_argument(
         "--pool",
-        action="store_true",
-        help="serve with Django's psycopg connection pool in each worker (DATABASE_POOL=true)",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="serve with Django's psycopg connection pool in each worker (DATABASE_POOL=true, "
+        "the default); --no-pool: a connection per request",
+    )
+    parser.add_argument(
+        "--intake",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the ballot intake (BALLOT_INTAKE=true, the default); --no-intake: every ballot "
+        "through Django's view",
     )
     return parser.parse_args()
 
@@ -238,6 +258,7 @@ class Phase:
     server_cpu: float = 0.0  # CPU seconds used by the uvicorn processes during the phase
     client_cpu: float = 0.0  # CPU seconds used by this load generator
     database_cpu: float = 0.0  # CPU seconds used by PostgreSQL's processes (a local server)
+    machine: dict[str, float] = field(default_factory=dict)  # shares of all CPU time
 
 
 def process_tree_cpu(root_pid: int) -> float:
@@ -261,6 +282,23 @@ def process_tree_cpu(root_pid: int) -> float:
         total += times.get(pid, 0.0)
         todo.extend(child for child, parent in parents.items() if parent == pid)
     return total
+
+
+def machine_ticks() -> list[int]:
+    """The machine's CPU time so far by state (Linux /proc/stat: user, nice, system, idle,
+    iowait, irq, softirq, steal)."""
+    return [int(n) for n in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+
+
+def machine_shares(before: list[int], after: list[int]) -> dict[str, float]:
+    spent = [b - a for a, b in zip(before, after, strict=True)]
+    total = max(1, sum(spent))
+    user, nice, system, idle, iowait, irq, softirq, steal = spent
+    return {
+        "busy": (user + nice + system + irq + softirq) / total,
+        "idle": (idle + iowait) / total,
+        "steal": steal / total,  # taken by the host from this virtual machine
+    }
 
 
 def database_cpu() -> float:
@@ -379,12 +417,13 @@ def run_phase(
         process_tree_cpu(server_pid),
         time.process_time(),
     )
-    database = database_cpu()
+    database, ticks = database_cpu(), machine_ticks()
     asyncio.run(clients())
     result.seconds = time.perf_counter() - started
     result.server_cpu = process_tree_cpu(server_pid) - cpu
     result.client_cpu = time.process_time() - client_cpu
     result.database_cpu = database_cpu() - database
+    result.machine = machine_shares(ticks, machine_ticks())
     return result
 
 
@@ -448,8 +487,9 @@ def report(phase: Phase, unit: str) -> None:
         f"         CPU per request: server (uvicorn workers) "
         f"{phase.server_cpu / count * 1000:.1f} ms, load generator "
         f"{phase.client_cpu / count * 1000:.1f} ms, PostgreSQL "
-        f"{phase.database_cpu / count * 1000:.1f} ms; machine load average now "
-        f"{os.getloadavg()[0]:.1f}"
+        f"{phase.database_cpu / count * 1000:.1f} ms; machine CPU busy "
+        f"{phase.machine['busy']:.0%}, idle {phase.machine['idle']:.0%}, stolen by the host "
+        f"{phase.machine['steal']:.0%}; load average now {os.getloadavg()[0]:.1f}"
     )
     for error in sorted(set(phase.errors))[:5]:
         print(f"         error: {error} (x{phase.errors.count(error)})")
@@ -476,13 +516,15 @@ def main() -> int:
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
     os.environ.update(env)
+    env["BALLOT_INTAKE"] = "true" if args.intake else "false"
     if args.pool:
         env["DATABASE_POOL"] = "true"  # the server's connections; this process uses none pooled
     sys.path.insert(0, str(ROOT))
     print(
         f"vote burst: database {name}, {args.voters:,} voters, {args.workers} uvicorn workers, "
         f"{args.concurrency} client threads, {os.cpu_count()} CPUs, "
-        f"{'psycopg pool' if args.pool else 'a database connection per request'}, load average "
+        f"{'psycopg pool' if args.pool else 'a database connection per request'}, ballot intake "
+        f"{'on' if args.intake else 'off'}, load average "
         f"{os.getloadavg()[0]:.1f} before the start"
     )
     recreate_database(admin_url, name, create=True)

@@ -189,7 +189,9 @@ class Nomination(models.Model):
 class Elector(models.Model):
     """A person who may vote in a poll, with their weight: frozen when the poll opens."""
 
-    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="+")
+    # No index of its own: the unique constraint's index starts with the poll (one index fewer
+    # to write for every ballot).
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="+", db_index=False)
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     weight = models.DecimalField(max_digits=18, decimal_places=6, default=1)
 
@@ -206,7 +208,9 @@ class VoteCast(models.Model):
     `roll_call` holds the ballot of a roll-call poll ({"tracker", "content"}), published with
     the name; in a secret poll it is always NULL."""
 
-    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="+")
+    # No index of its own: the unique constraint's index starts with the poll (one index fewer
+    # to write for every ballot).
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="+", db_index=False)
     voter = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -227,7 +231,9 @@ class Ballot(models.Model):
     the voter replace the ballot until the close (emptied at close)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="+")
+    # No index of its own: the unique constraint's index starts with the poll (one index fewer
+    # to write for every ballot).
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="+", db_index=False)
     lookup = models.CharField(max_length=64)
     sealed = models.TextField()
     weight = models.DecimalField(max_digits=18, decimal_places=6, default=1)
