@@ -1,4 +1,3 @@
-import gc
 import os
 
 import django
@@ -25,8 +24,3 @@ application = ProtocolTypeRouter(
         ),
     }
 )
-
-# Everything loaded so far lives as long as the process: move it out of the collector's sight,
-# so that collections during requests only walk what requests allocate.
-gc.collect()
-gc.freeze()
