@@ -43,6 +43,7 @@ from typing import Any
 
 import psycopg
 from asgiref.sync import sync_to_async
+from channels.layers import get_channel_layer
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.core.exceptions import DisallowedHost
@@ -71,7 +72,7 @@ from rankfile.votes.content import (
     option_board_id,
 )
 from rankfile.votes.lifecycle import PollAction, poll_state_refusal
-from rankfile.votes.live import poll_turnout_message_groups
+from rankfile.votes.live import turnout_message, turnout_refresh_due
 from rankfile.votes.models import Ballot, Elector, Poll, PollOption, PollStatus, VoteCast
 from rankfile.votes.receipt import receipt_page
 from rankfile.votes.secrecy import new_secret, new_tracker, seal, secret_digest, tracker_lookup
@@ -156,7 +157,7 @@ class BallotIntake:
         request, accepted, tracker, secret = taken
         self.taken += 1
         try:
-            await _turnout_refresh(accepted.poll)
+            await self.turnout_refresh(accepted.poll)
         except Exception:  # a channel layer that is down must not cost the voter the receipt
             logger.exception("ballot intake: the turnout refresh failed")
         await _send(self.receipt(request, accepted, tracker, secret), send)
@@ -212,6 +213,20 @@ class BallotIntake:
         if not written:
             return None  # closed or past closing meanwhile: Django gives the reason
         return request, accepted, tracker, secret
+
+    async def turnout_refresh(self, poll: Poll) -> None:
+        """As `live.poll_turnout_refresh`: the poll's watchers get the number of votes cast, at
+        most once a second per poll and process."""
+        layer = get_channel_layer()
+        if layer is None or not turnout_refresh_due(poll.pk):
+            return
+        pool = await self.connection_pool()
+        async with pool.connection() as connection:
+            cursor = await connection.execute(_TURNOUT_SQL, (poll.pk,))
+            row = await cursor.fetchone()
+        assert row is not None
+        message = turnout_message(poll_id=poll.pk, votes_cast=int(row[0]))
+        await layer.group_send(f"poll-{poll.pk}", message)
 
     def receipt(
         self, request: ASGIRequest, accepted: _Accepted, tracker: str, secret: str
@@ -409,11 +424,7 @@ async def _write(
     return await cursor.fetchone() is not None
 
 
-async def _turnout_refresh(poll: Poll) -> None:
-    from channels.layers import get_channel_layer
-
-    layer = get_channel_layer()
-    if layer is None:
-        return
-    for group, message in poll_turnout_message_groups(poll_id=poll.pk, meeting_id=poll.meeting_id):
-        await layer.group_send(group, message)
+_TURNOUT_SQL = (
+    f"SELECT COUNT(*) FROM {VoteCast._meta.db_table} "
+    f"WHERE {VoteCast._meta.get_field('poll').column} = %s"
+)

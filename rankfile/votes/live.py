@@ -1,10 +1,13 @@
 """Live refreshes of poll pages (and of the meeting page that shows the poll).
 
-A change of state (created, opened, closed) always refreshes. A ballot refreshes the turnout at
-most once per `TURNOUT_REFRESH_SECONDS` per poll and server process: in a mass meeting 5,000
-people cast within a minute while 5,000 pages watch, and one refresh per ballot would make every
-page fetch its section hundreds of times a second. During a burst the shown turnout may
-therefore lag by up to that long; the close refreshes it to the exact figure.
+A change of state (created, opened, closed) refreshes the poll's section on its page and the
+meeting's list of votes. A ballot only changes the turnout: its watchers get the number of votes
+cast as a live figure (`core.live`), put in place without a request, at most once per
+`TURNOUT_REFRESH_SECONDS` per poll and server process. In a mass meeting 5,000 people cast
+within a minute while thousands of pages watch: a section refetch per refresh would be
+thousands of requests a second in the middle of the vote. The meeting page does not show
+turnout, so ballots do not touch it. During a burst the shown turnout may lag by up to a
+second; the close refreshes the section to the exact figure.
 
 The throttle is kept in the process's memory, not in the shared cache: asking Redis on every
 ballot cost a connection per request (Django's cache clients live per thread, and every ASGI
@@ -17,8 +20,10 @@ import threading
 import time
 from typing import Any
 
-from rankfile.core.live import live_message, live_refresh
-from rankfile.votes.models import Poll
+from django.db import transaction
+
+from rankfile.core.live import live_message, live_refresh, live_send
+from rankfile.votes.models import Poll, VoteCast
 
 TURNOUT_REFRESH_SECONDS = 1.0
 _last_refresh: dict[int, float] = {}
@@ -31,7 +36,7 @@ def poll_refresh(poll: Poll) -> None:
         live_refresh(f"meeting-{poll.meeting_id}", "polls")
 
 
-def _turnout_refresh_due(poll_id: int) -> bool:
+def turnout_refresh_due(poll_id: int) -> bool:
     now = time.monotonic()
     with _last_refresh_lock:
         if now - _last_refresh.get(poll_id, float("-inf")) < TURNOUT_REFRESH_SECONDS:
@@ -42,29 +47,23 @@ def _turnout_refresh_due(poll_id: int) -> bool:
         return True
 
 
-def _turnout_groups(*, poll_id: int, meeting_id: int | None) -> list[tuple[str, str]]:
-    groups = [(f"poll-{poll_id}", "poll")]
-    if meeting_id is not None:
-        groups.append((f"meeting-{meeting_id}", "polls"))
-    return groups
+def turnout_figure(poll_id: int) -> str:
+    """The name of a poll's turnout (votes cast) as a live figure on its page."""
+    return f"poll-{poll_id}-cast"
 
 
-def poll_turnout_refresh(*, poll_id: int, meeting_id: int | None) -> None:
-    """After a ballot: refresh unless a refresh went out less than a second ago."""
-    if not _turnout_refresh_due(poll_id):
-        return
-    for group, section in _turnout_groups(poll_id=poll_id, meeting_id=meeting_id):
-        live_refresh(group, section)
+def turnout_message(*, poll_id: int, votes_cast: int) -> dict[str, Any]:
+    return live_message(figures={turnout_figure(poll_id): votes_cast})
 
 
-def poll_turnout_message_groups(
-    *, poll_id: int, meeting_id: int | None
-) -> list[tuple[str, dict[str, Any]]]:
-    """The same refresh for a ballot written outside a transaction (votes.intake): the
-    (group, message) pairs to send now, or none if a refresh went out less than a second ago."""
-    if not _turnout_refresh_due(poll_id):
-        return []
-    return [
-        (group, live_message(section))
-        for group, section in _turnout_groups(poll_id=poll_id, meeting_id=meeting_id)
-    ]
+def poll_turnout_refresh(*, poll_id: int) -> None:
+    """After a ballot, once it is committed: the poll's watchers get the number of votes cast,
+    unless it went out less than a second ago."""
+
+    def send() -> None:
+        if not turnout_refresh_due(poll_id):
+            return
+        votes_cast = VoteCast.objects.filter(poll_id=poll_id).count()
+        live_send(f"poll-{poll_id}", turnout_message(poll_id=poll_id, votes_cast=votes_cast))
+
+    transaction.on_commit(send, robust=True)

@@ -815,7 +815,11 @@ def test_a_ballot_refreshes_the_poll_pages_turnout(loop, intake, open_motion, me
 
     receipt_of(answer)
     assert intake.taken == TAKES
-    assert message == {"type": "live.refresh", "sections": ["poll"]}
+    assert message == {
+        "type": "live.refresh",
+        "sections": [],
+        "figures": {f"poll-{open_motion.pk}-cast": 1},
+    }
 
 
 def test_a_channel_layer_that_is_down_does_not_cost_the_voter_the_receipt(

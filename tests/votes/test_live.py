@@ -12,8 +12,12 @@ from asgiref.testing import ApplicationCommunicator
 from channels.db import database_sync_to_async
 from channels.routing import URLRouter
 from django.contrib.auth.models import AnonymousUser
+from django.test import Client
+from django.urls import reverse
 
 from rankfile.routing import websocket_urlpatterns
+from rankfile.votes import live
+from tests.factories import logged_in
 from tests.votes.helpers import cast, close_poll
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -68,3 +72,20 @@ def test_it_refuses_an_outsider(open_motion, outsider):
 def test_it_refuses_someone_not_logged_in(open_motion):
     connected, code, _message = listen(f"/ws/polls/{open_motion.pk}/", AnonymousUser())
     assert not connected and code == 4401
+
+
+def test_a_ballot_sends_the_turnout_as_a_figure_not_a_refresh(open_motion, member, chair):
+    cast(open_motion, chair, "no")
+    live._last_refresh.clear()  # the chair's ballot sent one a moment ago (at most one a second)
+    connected, _code, message = listen(
+        f"/ws/polls/{open_motion.pk}/", member, lambda: cast(open_motion, member, "yes")
+    )
+    assert connected
+    assert message == {"refresh": [], "figures": {f"poll-{open_motion.pk}-cast": 2}}
+
+
+def test_the_poll_page_shows_the_turnout_where_the_figure_goes(open_motion, member, chair):
+    cast(open_motion, chair, "no")
+    page = logged_in(Client(), member).get(reverse("votes:detail", args=[open_motion.pk]))
+    figure = f'<span data-live-figure="poll-{open_motion.pk}-cast">1</span>'
+    assert figure in page.content.decode()

@@ -143,7 +143,7 @@ def ballot_cast(
                 weight=state.weight,
                 replace_digest=secret_digest(secret),
             )
-            poll_turnout_refresh(poll_id=poll.pk, meeting_id=state.meeting_id)
+            poll_turnout_refresh(poll_id=poll.pk)
     except IntegrityError:
         # The unique (poll, voter): a second ballot from the same person, perhaps sent at the
         # same moment as the first. The whole transaction is rolled back.

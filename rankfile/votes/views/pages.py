@@ -15,9 +15,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from rankfile.accounts.models import Person
 from rankfile.committees.access import committee_for_member, is_officer
 from rankfile.core.http import current_person, render_form
+from rankfile.core.live import live_figure
 from rankfile.votes import access, selectors
 from rankfile.votes.forms import BallotForm, NominateForm, TrackerForm
 from rankfile.votes.lifecycle import PollAction, poll_refusal
+from rankfile.votes.live import turnout_figure
 from rankfile.votes.models import Poll, PollKind, PollStatus
 
 
@@ -32,6 +34,15 @@ def poll_list(request: HttpRequest, slug: str) -> HttpResponse:
         "is_officer": is_officer(person=person, committee=committee),
     }
     return render(request, "votes/list.html", context)
+
+
+def _turnout(poll: Poll) -> dict[str, Any]:
+    """Votes cast, and the same number as a live figure that ballots update in place."""
+    votes_cast = selectors.poll_votes_cast(poll=poll)
+    return {
+        "votes_cast": votes_cast,
+        "votes_cast_figure": live_figure(turnout_figure(poll.pk), votes_cast),
+    }
 
 
 def poll_context(
@@ -52,7 +63,7 @@ def poll_context(
         "options": options,
         "labels": selectors.poll_option_labels(poll=poll, options=options),
         "is_officer": is_officer(person=person, committee=poll.committee),
-        "votes_cast": selectors.poll_votes_cast(poll=poll),
+        **_turnout(poll),
         "weight": weight,
         "has_voted": has_voted,
         "cast_refusal": cast_refusal,
@@ -84,7 +95,7 @@ def poll_section(request: HttpRequest, poll_id: int) -> HttpResponse:
     poll = access.poll_for_member(person=person, poll_id=poll_id)
     context = {
         "poll": poll,
-        "votes_cast": selectors.poll_votes_cast(poll=poll),
+        **_turnout(poll),
         "summary": selectors.poll_result_summary(poll),
     }
     return render(request, "votes/_status.html", context)
