@@ -3,10 +3,15 @@ that unique constraints and row locks design the races out."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
+from asgiref.sync import async_to_sync
 from django.db import connections
+
+T = TypeVar("T")
 
 
 def run_together(actions: list[Callable[[], object]]) -> list[BaseException | None]:
@@ -29,3 +34,11 @@ def run_together(actions: list[Callable[[], object]]) -> list[BaseException | No
     for thread in threads:
         thread.join()
     return outcomes
+
+
+def run_async(function: Callable[..., Awaitable[T]], *args: object) -> T:
+    """`async_to_sync(function)(*args)` on a thread of its own: Playwright's sync API (the
+    end-to-end tests) leaves an event loop marked as running in the test's thread, and
+    async_to_sync refuses to run where a loop is running."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(async_to_sync(function), *args).result()

@@ -97,4 +97,7 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         content: dict[str, Any] = {"refresh": event["sections"]}
         if event.get("figures"):
             content["figures"] = event["figures"]
-        await self.send_json(content)
+        try:
+            await self.send_json(content)
+        except RuntimeError:  # the watcher left while the message was on its way
+            pass

@@ -72,7 +72,7 @@ from rankfile.votes.content import (
     option_board_id,
 )
 from rankfile.votes.lifecycle import PollAction, poll_state_refusal
-from rankfile.votes.live import turnout_message, turnout_refresh_due
+from rankfile.votes.live import turnout_message, turnout_throttle
 from rankfile.votes.models import Ballot, Elector, Poll, PollOption, PollStatus, VoteCast
 from rankfile.votes.receipt import receipt_page
 from rankfile.votes.secrecy import new_secret, new_tracker, seal, secret_digest, tracker_lookup
@@ -125,6 +125,7 @@ class BallotIntake:
         ]
         self.enabled: bool | None = None  # decided on the first request (settings are ready)
         self.taken = 0  # ballots this process took without Django (for tests and monitoring)
+        self.later: set[asyncio.Task[None]] = set()  # turnout figures sent at a period's end
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         match = (
@@ -215,18 +216,36 @@ class BallotIntake:
         return request, accepted, tracker, secret
 
     async def turnout_refresh(self, poll: Poll) -> None:
-        """As `live.poll_turnout_refresh`: the poll's watchers get the number of votes cast, at
-        most once a second per poll and process."""
-        layer = get_channel_layer()
-        if layer is None or not turnout_refresh_due(poll.pk):
+        """As `live.poll_turnout_refresh`: the poll's watchers get the number of votes cast,
+        now or at the end of the throttle's period (`live.TurnoutThrottle`)."""
+        if get_channel_layer() is None:
             return
+        delay = turnout_throttle.when(poll.pk)
+        if delay == 0.0:
+            await self.turnout_send(poll.pk)
+        elif delay is not None:
+            task = asyncio.get_running_loop().create_task(self.turnout_send_later(poll.pk, delay))
+            self.later.add(task)  # the loop keeps only a weak reference to its tasks
+            task.add_done_callback(self.later.discard)
+
+    async def turnout_send_later(self, poll_id: int, delay: float) -> None:
+        await asyncio.sleep(delay)
+        turnout_throttle.sent(poll_id)
+        try:
+            await self.turnout_send(poll_id)
+        except Exception:  # nobody to tell: the next ballot or the close sends it again
+            logger.exception("ballot intake: the turnout refresh failed")
+
+    async def turnout_send(self, poll_id: int) -> None:
+        layer = get_channel_layer()
+        assert layer is not None
         pool = await self.connection_pool()
         async with pool.connection() as connection:
-            cursor = await connection.execute(_TURNOUT_SQL, (poll.pk,))
+            cursor = await connection.execute(_TURNOUT_SQL, (poll_id,))
             row = await cursor.fetchone()
         assert row is not None
-        message = turnout_message(poll_id=poll.pk, votes_cast=int(row[0]))
-        await layer.group_send(f"poll-{poll.pk}", message)
+        message = turnout_message(poll_id=poll_id, votes_cast=int(row[0]))
+        await layer.group_send(f"poll-{poll_id}", message)
 
     def receipt(
         self, request: ASGIRequest, accepted: _Accepted, tracker: str, secret: str

@@ -3,27 +3,25 @@ loop (a browser-driving test, an async task)."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
-from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
 from rankfile.core.live import live_refresh
+from tests.concurrency import run_async
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def listen(group: str) -> str:
     layer = get_channel_layer()
-    channel = async_to_sync(layer.new_channel)()
-    async_to_sync(layer.group_add)(group, channel)
+    channel = run_async(layer.new_channel)
+    run_async(layer.group_add, group, channel)
     return channel
 
 
 def received(channel: str) -> dict:
-    return async_to_sync(get_channel_layer().receive)(channel)
+    return run_async(get_channel_layer().receive, channel)
 
 
 def test_it_sends_the_sections_after_commit() -> None:
@@ -42,5 +40,5 @@ def test_it_sends_from_a_thread_that_runs_an_event_loop(monkeypatch: pytest.Monk
         with transaction.atomic():
             live_refresh("meeting-42", "polls")
 
-    asyncio.run(inside_a_loop())
+    run_async(inside_a_loop)
     assert received(channel)["sections"] == ["polls"]

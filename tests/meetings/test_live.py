@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from asgiref.sync import async_to_sync, sync_to_async
+from asgiref.sync import sync_to_async
 from asgiref.testing import ApplicationCommunicator
 
 from rankfile.meetings import services
 from rankfile.meetings.routing import MeetingConsumer, websocket_urlpatterns
 from rankfile.routing import websocket_urlpatterns as gathered
+from tests.concurrency import run_async
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -66,7 +67,7 @@ def test_it_tells_a_member_which_sections_changed(open_meeting, member):
         await socket.disconnect()
         return message
 
-    assert async_to_sync(scenario)() == {"refresh": ["attendance", "quorum"]}
+    assert run_async(scenario) == {"refresh": ["attendance", "quorum"]}
 
 
 def test_it_refuses_an_outsider(open_meeting, outsider):
@@ -75,7 +76,7 @@ def test_it_refuses_an_outsider(open_meeting, outsider):
         connected, code = await socket.connect()
         return connected, code
 
-    assert async_to_sync(scenario)() == (False, 4404)
+    assert run_async(scenario) == (False, 4404)
 
 
 def test_it_refuses_a_meeting_that_does_not_exist(member):
@@ -83,7 +84,7 @@ def test_it_refuses_a_meeting_that_does_not_exist(member):
         socket = communicator(999999, member)
         return await socket.connect()
 
-    assert async_to_sync(scenario)() == (False, 4404)
+    assert run_async(scenario) == (False, 4404)
 
 
 def test_it_refuses_an_anonymous_visitor(open_meeting):
@@ -93,4 +94,4 @@ def test_it_refuses_an_anonymous_visitor(open_meeting):
         socket = communicator(open_meeting.pk, AnonymousUser())
         return await socket.connect()
 
-    assert async_to_sync(scenario)() == (False, 4401)
+    assert run_async(scenario) == (False, 4401)

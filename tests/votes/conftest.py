@@ -17,9 +17,9 @@ def _no_turnout_refresh_remembered() -> Iterator[None]:
     """The turnout throttle lives in the process's memory; each test starts without it."""
     from rankfile.votes import live
 
-    live._last_refresh.clear()
+    live.turnout_throttle.clear()
     yield
-    live._last_refresh.clear()
+    live.turnout_throttle.clear()
 
 
 @pytest.fixture
