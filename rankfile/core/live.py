@@ -13,6 +13,7 @@ Without JavaScript nothing connects, and the page works by reloading.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from typing import Any
 
@@ -97,7 +98,5 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         content: dict[str, Any] = {"refresh": event["sections"]}
         if event.get("figures"):
             content["figures"] = event["figures"]
-        try:
+        with contextlib.suppress(RuntimeError):  # the watcher left while it was on its way
             await self.send_json(content)
-        except RuntimeError:  # the watcher left while the message was on its way
-            pass
