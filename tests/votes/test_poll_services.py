@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -11,6 +12,8 @@ from django.utils import timezone
 from rankfile.audit.describe import describe_event
 from rankfile.audit.models import AuditEvent
 from rankfile.core.errors import RuleViolation
+from rankfile.votes import live
+from rankfile.votes.live import turnout_message
 from rankfile.votes.models import Elector, PollBoard
 from rankfile.votes.selectors import poll_result_summary, polls_of_meeting
 from tests.factories import make_committee, make_member, make_person
@@ -124,20 +127,27 @@ def test_it_sums_up_a_rejected_two_thirds_motion(committee, chair, member, deleg
     )
 
 
-def test_it_refreshes_the_poll_page_live_on_open_ballot_and_close(
+def test_it_refreshes_the_poll_page_live_on_open_and_close_and_sends_ballots_as_a_figure(
     committee, member, monkeypatch, django_capture_on_commit_callbacks
 ):
     sent: list[tuple[str, tuple[str, ...]]] = []
+    figures: list[tuple[str, dict]] = []
     monkeypatch.setattr(
         "rankfile.votes.live.live_refresh", lambda group, *sections: sent.append((group, sections))
+    )
+    monkeypatch.setattr(
+        "rankfile.votes.live.live_send", lambda group, message: figures.append((group, message))
     )
     poll = make_poll(committee)
     sent.clear()
     open_poll(poll)
     assert sent == [(f"poll-{poll.pk}", ("poll",))]
-    cast(poll, member, "yes")
+    with django_capture_on_commit_callbacks(execute=True):
+        cast(poll, member, "yes")
+    assert sent == [(f"poll-{poll.pk}", ("poll",))]  # a ballot refetches no section
+    assert figures == [(f"poll-{poll.pk}", turnout_message(poll_id=poll.pk, votes_cast=1))]
     close_poll(poll)
-    assert sent == [(f"poll-{poll.pk}", ("poll",))] * 3
+    assert sent == [(f"poll-{poll.pk}", ("poll",))] * 2
 
 
 def test_it_lists_a_meetings_polls_for_the_minutes(committee, chair, member):
@@ -170,9 +180,11 @@ def test_it_also_refreshes_the_meeting_page_for_a_poll_held_in_a_meeting(
         "rankfile.votes.live.live_refresh", lambda group, *sections: sent.append((group, sections))
     )
     poll = make_open_poll(committee, meeting=meeting)
+    assert sent.count((f"meeting-{meeting.pk}", ("polls",))) == 2  # created, opened
     cast(poll, chair, "yes")
-    assert (f"meeting-{meeting.pk}", ("polls",)) in sent
-    assert sent.count((f"meeting-{meeting.pk}", ("polls",))) == 3  # created, opened, ballot
+    close_poll(poll)
+    # The meeting page shows no turnout: a ballot leaves it alone, the close refreshes it.
+    assert sent.count((f"meeting-{meeting.pk}", ("polls",))) == 3
 
 
 def test_it_gives_the_options_of_a_yes_no_poll_without_a_query(
@@ -188,18 +200,36 @@ def test_it_gives_the_options_of_a_yes_no_poll_without_a_query(
     assert given == stored
 
 
-def test_it_refreshes_the_turnout_at_most_once_a_second_during_a_burst(
-    committee, chair, member, delegate, monkeypatch
+def test_it_sends_the_turnout_at_most_once_a_second_and_the_held_back_one_at_its_end(
+    committee, chair, member, delegate, monkeypatch, django_capture_on_commit_callbacks
 ):
-    sent: list[str] = []
-    monkeypatch.setattr("rankfile.votes.live.live_refresh", lambda group, *s: sent.append(group))
+    figures: list[int] = []
+    monkeypatch.setattr(
+        "rankfile.votes.live.live_send",
+        lambda group, message: figures.append(message["figures"][f"poll-{poll.pk}-cast"]),
+    )
+    later: list[tuple[float, Callable[[], None]]] = []
+
+    class Timer:  # records the send held back to the end of the second instead of waiting
+        def __init__(self, delay: float, function: Callable[[], None]) -> None:
+            later.append((delay, function))
+            self.daemon = False
+
+        def start(self) -> None:
+            pass
+
+    monkeypatch.setattr("rankfile.votes.live.threading.Timer", Timer)
     clock = [1000.0]
-    monkeypatch.setattr("rankfile.votes.live.time.monotonic", lambda: clock[0])
+    monkeypatch.setattr(live.turnout_throttle, "clock", lambda: clock[0])
     poll = make_open_poll(committee)
-    sent.clear()
-    cast(poll, chair, "yes")
-    cast(poll, member, "yes")
-    assert sent == [f"poll-{poll.pk}"]
-    clock[0] += 1.5
-    cast(poll, delegate, "no")
-    assert sent == [f"poll-{poll.pk}"] * 2
+    with django_capture_on_commit_callbacks(execute=True):
+        cast(poll, chair, "yes")
+    clock[0] += 0.25
+    with django_capture_on_commit_callbacks(execute=True):
+        cast(poll, member, "yes")
+        cast(poll, delegate, "no")
+    assert figures == [1]  # the first at once; the next two wait for the end of the second
+    assert [delay for delay, _send in later] == [0.75]  # one send for both
+    clock[0] += 0.75
+    later[0][1]()
+    assert figures == [1, 3]
