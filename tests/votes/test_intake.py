@@ -96,7 +96,12 @@ class EventLoop:
     def stop(self) -> None:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(timeout=10)
-        self.loop.close()
+        # Closed from a thread of its own: with Redis, channels_redis flushes its layer by
+        # running this loop on close, which fails in a thread where another loop is marked as
+        # running (Playwright's, after the end-to-end tests).
+        closer = threading.Thread(target=self.loop.close)
+        closer.start()
+        closer.join(timeout=10)
 
 
 @dataclass
