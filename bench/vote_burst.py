@@ -261,11 +261,10 @@ class Phase:
     machine: dict[str, float] = field(default_factory=dict)  # shares of all CPU time
 
 
-def process_tree_cpu(root_pid: int) -> float:
-    """User + system CPU seconds of a process and its children (Linux /proc)."""
+def processes() -> list[tuple[int, str, int, float]]:
+    """(pid, name, parent pid, user + system CPU seconds) of every process (Linux /proc)."""
     tick = os.sysconf("SC_CLK_TCK")
-    parents: dict[int, int] = {}
-    times: dict[int, float] = {}
+    found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -273,14 +272,21 @@ def process_tree_cpu(root_pid: int) -> float:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
         fields = stat[stat.rindex(")") + 2 :].split()
-        parents[int(entry.name)] = int(fields[1])
-        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+        cpu = (int(fields[11]) + int(fields[12])) / tick
+        found.append((int(entry.name), name, int(fields[1]), cpu))
+    return found
+
+
+def process_tree_cpu(root_pid: int) -> float:
+    """CPU seconds of a process and its children."""
+    listed = processes()
     total, todo = 0.0, [root_pid]
     while todo:
         pid = todo.pop()
-        total += times.get(pid, 0.0)
-        todo.extend(child for child, parent in parents.items() if parent == pid)
+        total += sum(cpu for found, _name, _parent, cpu in listed if found == pid)
+        todo.extend(found for found, _name, parent, _cpu in listed if parent == pid)
     return total
 
 
@@ -302,22 +308,9 @@ def machine_shares(before: list[int], after: list[int]) -> dict[str, float]:
 
 
 def database_cpu() -> float:
-    """User + system CPU seconds of every PostgreSQL process on this machine (Linux /proc; the
-    bench refuses a database server that is not local)."""
-    tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        if stat[stat.index("(") + 1 : stat.rindex(")")] != "postgres":
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        total += (int(fields[11]) + int(fields[12])) / tick
-    return total
+    """CPU seconds of every PostgreSQL process on this machine (the bench refuses a database
+    server that is not local)."""
+    return sum(cpu for _pid, name, _parent, cpu in processes() if name == "postgres")
 
 
 class Reply:
