@@ -22,6 +22,12 @@ from rankfile.committees.models import (
 OFFICER_KINDS = (RoleKind.CHAIR, RoleKind.SECRETARY)
 
 
+def is_active_member(*, person_id: int, committee_id: int) -> bool:
+    return (
+        Membership.objects.active().filter(person_id=person_id, committee_id=committee_id).exists()
+    )
+
+
 def committee_for_member(*, person: Person, slug: str) -> tuple[Committee, Membership]:
     membership = (
         Membership.objects.select_related("committee")

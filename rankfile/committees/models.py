@@ -124,6 +124,12 @@ class MembershipStatus(models.TextChoices):
     LEFT = "left", _("Left")
 
 
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def active(self) -> MembershipQuerySet:
+        """The memberships that count: admitted, not suspended, not left."""
+        return self.filter(status=MembershipStatus.ACTIVE)
+
+
 class Membership(models.Model):
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
@@ -139,6 +145,8 @@ class Membership(models.Model):
     invitation = models.ForeignKey(
         "Invitation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         constraints = [

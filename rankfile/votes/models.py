@@ -15,6 +15,7 @@ See docs/votes.md for the whole design and its known limits.
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -186,6 +187,11 @@ class Nomination(models.Model):
         ]
 
 
+# Weights (of electors and ballots) are stored with this many decimal places; every weight is
+# quantized to `WEIGHT_PLACES` before it is compared or written.
+WEIGHT_DECIMAL_PLACES = 6
+
+
 class Elector(models.Model):
     """A person who may vote in a poll, with their weight: frozen when the poll opens."""
 
@@ -193,7 +199,7 @@ class Elector(models.Model):
     # to write for every ballot).
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="+", db_index=False)
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    weight = models.DecimalField(max_digits=18, decimal_places=6, default=1)
+    weight = models.DecimalField(max_digits=18, decimal_places=WEIGHT_DECIMAL_PLACES, default=1)
 
     class Meta:
         constraints = [
@@ -236,7 +242,7 @@ class Ballot(models.Model):
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="+", db_index=False)
     lookup = models.CharField(max_length=64)
     sealed = models.TextField()
-    weight = models.DecimalField(max_digits=18, decimal_places=6, default=1)
+    weight = models.DecimalField(max_digits=18, decimal_places=WEIGHT_DECIMAL_PLACES, default=1)
     replace_digest = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
@@ -255,3 +261,6 @@ class PollBoard(models.Model):
 
     def __str__(self) -> str:
         return self.sha256
+
+
+WEIGHT_PLACES = Decimal(1).scaleb(-WEIGHT_DECIMAL_PLACES)
