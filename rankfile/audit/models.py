@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from rankfile.audit.verbs import AuditVerb
+
 
 class AuditEvent(models.Model):
     """One change of state, append-only. Officers are watched by the people who elected them.
@@ -22,7 +24,7 @@ class AuditEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     is_by_system = models.BooleanField(default=False)
-    verb = models.CharField(max_length=64)
+    verb = models.CharField(max_length=64, choices=AuditVerb.choices)
     data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

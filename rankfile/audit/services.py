@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 
 from rankfile.audit.models import AuditEvent
+from rankfile.audit.verbs import AuditVerb
 
 if TYPE_CHECKING:
     from rankfile.accounts.models import Person
@@ -17,7 +18,7 @@ class AuditOutsideTransaction(RuntimeError):
 
 def audit_record(
     *,
-    verb: str,
+    verb: AuditVerb,
     actor: Person | None,
     committee: Committee | None = None,
     subject: Person | None = None,

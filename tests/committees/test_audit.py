@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.db import IntegrityError
 from django.utils import timezone
 from django.utils.translation import override
 
 from rankfile.accounts.models import Person
 from rankfile.accounts.services import account_erase
-from rankfile.audit.describe import SENTENCES, describe_event
+from rankfile.audit.describe import describe_event
 from rankfile.audit.models import AuditEvent
 from rankfile.audit.services import AuditOutsideTransaction, audit_record
+from rankfile.audit.verbs import AuditVerb
 from rankfile.committees import services
 from rankfile.committees.models import (
     Affiliation,
@@ -40,7 +43,7 @@ COMMITTEE_NOUNS = {"committee", "affiliation", "invitation", "membership", "role
 def test_it_refuses_to_record_an_event_outside_a_transaction(transactional_db):
     person = make_person()
     with pytest.raises(AuditOutsideTransaction):
-        audit_record(verb="committee.updated", actor=person)
+        audit_record(verb=AuditVerb.COMMITTEE_UPDATED, actor=person)
     assert not AuditEvent.objects.exists()
 
 
@@ -94,7 +97,7 @@ def test_it_records_every_kind_of_change_each_in_a_real_transaction(transactiona
     services.affiliation_end(
         affiliation=Affiliation.objects.get(child=committee, parent=coordinating), by=chair
     )
-    committee_verbs = {verb for verb in SENTENCES if verb.split(".")[0] in COMMITTEE_NOUNS}
+    committee_verbs = {verb for verb in AuditVerb.values if verb.split(".")[0] in COMMITTEE_NOUNS}
     assert set(AuditEvent.objects.values_list("verb", flat=True)) == committee_verbs
 
 
@@ -214,3 +217,15 @@ def test_it_keeps_the_affiliation_request_when_the_requester_erases_their_accoun
     account_erase(person=affiliation.requested_by)
     affiliation.refresh_from_db()
     assert (affiliation.status, affiliation.requested_by) == (AffiliationStatus.REQUESTED, None)
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES if code != "en"])
+def test_every_audit_verb_has_its_sentence_in_every_language(language):
+    placeholders = re.compile(r"%\((\w+)\)s")
+    for verb in AuditVerb:
+        with override("en"):
+            english = str(verb.label)
+        with override(language):
+            translated = str(verb.label)
+        assert translated != english, f"{verb.value} has no {language} sentence"
+        assert set(placeholders.findall(translated)) == set(placeholders.findall(english)), verb

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
+from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.bylaws import BYLAW_NAMES
 from rankfile.committees.models import (
     BASE_KINDS,
@@ -73,7 +74,7 @@ def committee_found(
             person=by, committee=committee, status=MembershipStatus.ACTIVE, joined_at=now
         )
         Role.objects.create(committee=committee, person=by, kind=RoleKind.CHAIR)
-        audit_record(verb="committee.founded", actor=by, committee=committee)
+        audit_record(verb=AuditVerb.COMMITTEE_FOUNDED, actor=by, committee=committee)
     return committee
 
 
@@ -118,9 +119,9 @@ def committee_update(
             setattr(locked, field, value)
         locked.save(update_fields=list(changed))
         verb = (
-            "committee.workforce_changed"
+            AuditVerb.COMMITTEE_WORKFORCE_CHANGED
             if set(changed) == {"workforce_estimate"}
-            else "committee.updated"
+            else AuditVerb.COMMITTEE_UPDATED
         )
         audit_record(verb=verb, actor=by, committee=locked, data={"fields": sorted(changed)})
     return locked
@@ -137,7 +138,7 @@ def committee_bylaws_update(*, committee: Committee, by: Person, overrides: dict
         locked.bylaws_overrides = cleaned
         locked.save(update_fields=["bylaws_overrides"])
         audit_record(
-            verb="committee.bylaws_changed",
+            verb=AuditVerb.COMMITTEE_BYLAWS_CHANGED,
             actor=by,
             committee=locked,
             data={"before": before, "after": cleaned},
@@ -168,9 +169,14 @@ def affiliation_request(*, child: Committee, parent: Committee, by: Person) -> A
         affiliation = Affiliation.objects.create(
             child=child, parent=parent, status=AffiliationStatus.REQUESTED, requested_by=by
         )
-        audit_record(verb="affiliation.requested", actor=by, committee=child, data=_names(parent))
         audit_record(
-            verb="affiliation.request_received", actor=by, committee=parent, data=_names(child)
+            verb=AuditVerb.AFFILIATION_REQUESTED, actor=by, committee=child, data=_names(parent)
+        )
+        audit_record(
+            verb=AuditVerb.AFFILIATION_REQUEST_RECEIVED,
+            actor=by,
+            committee=parent,
+            data=_names(child),
         )
     return affiliation
 
@@ -192,13 +198,13 @@ def affiliation_accept(*, affiliation: Affiliation, by: Person) -> Affiliation:
         locked.save(update_fields=["status", "decided_by", "decided_at"])
         closure_link(child_id=locked.child_id, parent_id=locked.parent_id)
         audit_record(
-            verb="affiliation.accepted",
+            verb=AuditVerb.AFFILIATION_ACCEPTED,
             actor=by,
             committee=locked.parent,
             data=_names(locked.child),
         )
         audit_record(
-            verb="affiliation.was_accepted",
+            verb=AuditVerb.AFFILIATION_WAS_ACCEPTED,
             actor=by,
             committee=locked.child,
             data=_names(locked.parent),
@@ -220,10 +226,13 @@ def affiliation_refuse(*, affiliation: Affiliation, by: Person) -> Affiliation:
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "decided_by", "decided_at"])
         audit_record(
-            verb="affiliation.refused", actor=by, committee=locked.parent, data=_names(locked.child)
+            verb=AuditVerb.AFFILIATION_REFUSED,
+            actor=by,
+            committee=locked.parent,
+            data=_names(locked.child),
         )
         audit_record(
-            verb="affiliation.was_refused",
+            verb=AuditVerb.AFFILIATION_WAS_REFUSED,
             actor=by,
             committee=locked.child,
             data=_names(locked.parent),
@@ -251,10 +260,16 @@ def affiliation_end(*, affiliation: Affiliation, by: Person) -> Affiliation:
         closure_rebuild_below(committee_id=locked.child_id)
         seats_end_for_delegation(parent=locked.parent, committee=locked.child, by=by)
         audit_record(
-            verb="affiliation.ended", actor=by, committee=locked.parent, data=_names(locked.child)
+            verb=AuditVerb.AFFILIATION_ENDED,
+            actor=by,
+            committee=locked.parent,
+            data=_names(locked.child),
         )
         audit_record(
-            verb="affiliation.ended", actor=by, committee=locked.child, data=_names(locked.parent)
+            verb=AuditVerb.AFFILIATION_ENDED,
+            actor=by,
+            committee=locked.child,
+            data=_names(locked.parent),
         )
     return locked
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
+from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.bylaws import bylaws_effective
 from rankfile.committees.models import (
     Affiliation,
@@ -53,7 +54,7 @@ def invitation_create(
             max_uses=max_uses,
         )
         audit_record(
-            verb="invitation.created",
+            verb=AuditVerb.INVITATION_CREATED,
             actor=by,
             committee=committee,
             data={"invitation_id": invitation.pk},
@@ -69,7 +70,7 @@ def invitation_revoke(*, invitation: Invitation, by: Person) -> None:
         locked.revoked_at = timezone.now()
         locked.save(update_fields=["revoked_at"])
         audit_record(
-            verb="invitation.revoked",
+            verb=AuditVerb.INVITATION_REVOKED,
             actor=by,
             committee=locked.committee,
             data={"invitation_id": locked.pk},
@@ -113,7 +114,9 @@ def invitation_redeem(*, token: str, person: Person) -> Membership:
         membership.vouches.all().delete()
         invitation.use_count = F("use_count") + 1
         invitation.save(update_fields=["use_count"])
-        audit_record(verb="membership.applied", actor=person, committee=committee, subject=person)
+        audit_record(
+            verb=AuditVerb.MEMBERSHIP_APPLIED, actor=person, committee=committee, subject=person
+        )
         if bylaws_effective(committee=committee).vouches_needed <= 0:
             _admit(membership)
     return membership
@@ -136,7 +139,10 @@ def membership_vouch(*, membership: Membership, by: Person) -> Membership:
         if not created:
             raise RuleViolation(_("You have already vouched for this person."))
         audit_record(
-            verb="membership.vouched", actor=by, committee=locked.committee, subject=locked.person
+            verb=AuditVerb.MEMBERSHIP_VOUCHED,
+            actor=by,
+            committee=locked.committee,
+            subject=locked.person,
         )
         if locked.vouches.count() >= bylaws_effective(committee=locked.committee).vouches_needed:
             _admit(locked)
@@ -152,7 +158,10 @@ def membership_approve(*, membership: Membership, by: Person) -> Membership:
         if locked.status != MembershipStatus.APPLIED:
             raise RuleViolation(_("Only an applicant can be approved."))
         audit_record(
-            verb="membership.approved", actor=by, committee=locked.committee, subject=locked.person
+            verb=AuditVerb.MEMBERSHIP_APPROVED,
+            actor=by,
+            committee=locked.committee,
+            subject=locked.person,
         )
         _admit(locked)
     return locked
@@ -164,7 +173,7 @@ def _admit(membership: Membership) -> None:
     membership.save(update_fields=["status", "joined_at"])
     _count_change(membership.committee_id, +1)
     audit_record(
-        verb="membership.admitted",
+        verb=AuditVerb.MEMBERSHIP_ADMITTED,
         actor=None,
         committee=membership.committee,
         subject=membership.person,
@@ -190,7 +199,10 @@ def membership_suspend(*, membership: Membership, by: Person) -> Membership:
         locked.save(update_fields=["status"])
         _count_change(locked.committee_id, -1)
         audit_record(
-            verb="membership.suspended", actor=by, committee=locked.committee, subject=locked.person
+            verb=AuditVerb.MEMBERSHIP_SUSPENDED,
+            actor=by,
+            committee=locked.committee,
+            subject=locked.person,
         )
     return locked
 
@@ -206,7 +218,7 @@ def membership_reinstate(*, membership: Membership, by: Person) -> Membership:
         locked.save(update_fields=["status"])
         _count_change(locked.committee_id, +1)
         audit_record(
-            verb="membership.reinstated",
+            verb=AuditVerb.MEMBERSHIP_REINSTATED,
             actor=by,
             committee=locked.committee,
             subject=locked.person,
@@ -233,7 +245,9 @@ def membership_leave(*, membership: Membership, by: Person) -> Membership:
         locked.save(update_fields=["status", "left_at"])
         if was_active:
             _count_change(committee.pk, -1)
-        audit_record(verb="membership.left", actor=by, committee=committee, subject=locked.person)
+        audit_record(
+            verb=AuditVerb.MEMBERSHIP_LEFT, actor=by, committee=committee, subject=locked.person
+        )
     return locked
 
 
@@ -273,7 +287,9 @@ def person_erase_memberships(*, person: Person) -> None:
     ):
         if membership.status == MembershipStatus.ACTIVE:
             _count_change(membership.committee_id, -1)
-            audit_record(verb="membership.erased", actor=None, committee=membership.committee)
+            audit_record(
+                verb=AuditVerb.MEMBERSHIP_ERASED, actor=None, committee=membership.committee
+            )
     DelegateSeat.objects.filter(person=person).delete()
     Role.objects.filter(person=person).delete()
 
@@ -297,7 +313,11 @@ def role_assign(*, committee: Committee, person: Person, kind: str, by: Person |
             )
         role = Role.objects.create(committee=committee, person=person, kind=kind)
         audit_record(
-            verb="role.assigned", actor=by, committee=committee, subject=person, data={"role": kind}
+            verb=AuditVerb.ROLE_ASSIGNED,
+            actor=by,
+            committee=committee,
+            subject=person,
+            data={"role": kind},
         )
     return role
 
@@ -314,7 +334,7 @@ def role_end(*, role: Role, by: Person | None) -> Role:
         locked.ended_at = timezone.now()
         locked.save(update_fields=["ended_at"])
         audit_record(
-            verb="role.ended",
+            verb=AuditVerb.ROLE_ENDED,
             actor=by,
             committee=locked.committee,
             subject=locked.person,
@@ -392,14 +412,14 @@ def seat_assign(
             membership.save()
             _count_change(parent.pk, +1)
         audit_record(
-            verb="seat.assigned",
+            verb=AuditVerb.SEAT_ASSIGNED,
             actor=by,
             committee=committee,
             subject=person,
             data={"other_id": parent.pk, "other_name": parent.name},
         )
         audit_record(
-            verb="seat.assigned",
+            verb=AuditVerb.SEAT_ASSIGNED,
             actor=by,
             committee=parent,
             subject=person,
@@ -456,9 +476,15 @@ def _seat_close(
             _count_change(parent.pk, -1)
     data = {"other_id": parent.pk, "other_name": parent.name, "reason": reason}
     audit_record(
-        verb="seat.ended", actor=by, committee=seat.committee, subject=seat.person, data=data
+        verb=AuditVerb.SEAT_ENDED,
+        actor=by,
+        committee=seat.committee,
+        subject=seat.person,
+        data=data,
     )
-    audit_record(verb="seat.ended", actor=by, committee=parent, subject=seat.person, data=data)
+    audit_record(
+        verb=AuditVerb.SEAT_ENDED, actor=by, committee=parent, subject=seat.person, data=data
+    )
 
 
 def membership_set_contact_sharing(*, membership: Membership, shares_contact: bool) -> None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
+from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.models import Committee, Membership, MembershipStatus
 from rankfile.core.errors import RuleViolation
 from rankfile.core.live import live_refresh
@@ -165,7 +166,7 @@ def meeting_call(
             now=now,
         )
         audit_record(
-            verb="meeting.called",
+            verb=AuditVerb.MEETING_CALLED,
             actor=by,
             committee=committee,
             data={"meeting_id": meeting.pk, "other_name": meeting.title},
@@ -196,7 +197,7 @@ def meeting_update_details(
         locked.speaker_seconds = speaker_seconds
         locked.save(update_fields=["place", "online_link", "speaker_seconds"])
         audit_record(
-            verb="meeting.updated",
+            verb=AuditVerb.MEETING_UPDATED,
             actor=by,
             committee=locked.committee,
             data={"meeting_id": locked.pk, "other_name": locked.title},
@@ -214,7 +215,7 @@ def meeting_code_renew(*, meeting: Meeting, by: Person) -> Meeting:
         locked.check_in_code = _unused_code()
         locked.save(update_fields=["check_in_code"])
         audit_record(
-            verb="meeting.code_renewed",
+            verb=AuditVerb.MEETING_CODE_RENEWED,
             actor=by,
             committee=locked.committee,
             data={"meeting_id": locked.pk, "other_name": locked.title},
@@ -261,7 +262,7 @@ def meeting_petition_open(
         )
         # The opener is not named anywhere: the log says a petition was opened, that's all.
         audit_record(
-            verb="petition.opened",
+            verb=AuditVerb.PETITION_OPENED,
             actor=None,
             committee=locked_committee,
             data={"petition_id": petition.pk},
@@ -302,7 +303,7 @@ def _sign(petition: Petition, *, person: Person, now: datetime) -> None:
     committee = Committee.objects.get(pk=petition.committee_id)
     needed = petition_needed(committee=committee)
     audit_record(
-        verb="petition.signed",
+        verb=AuditVerb.PETITION_SIGNED,
         actor=None,
         committee=committee,
         data={"petition_id": petition.pk, "count": petition.signature_count, "needed": needed},
@@ -330,7 +331,7 @@ def _call_from_petition(petition: Petition, *, committee: Committee, now: dateti
     petition.meeting = meeting
     petition.save(update_fields=["status", "called_at", "meeting"])
     audit_record(
-        verb="meeting.called_by_petition",
+        verb=AuditVerb.MEETING_CALLED_BY_PETITION,
         actor=None,
         committee=committee,
         data={
@@ -348,7 +349,7 @@ def _lapse(petition: Petition, *, now: datetime) -> None:
     petition.lapsed_at = now
     petition.save(update_fields=["status", "lapsed_at"])
     audit_record(
-        verb="petition.lapsed",
+        verb=AuditVerb.PETITION_LAPSED,
         actor=None,
         committee=Committee.objects.get(pk=petition.committee_id),
         data={"petition_id": petition.pk},

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
+from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.bylaws import bylaws_effective
 from rankfile.core.errors import RuleViolation
 from rankfile.meetings.lifecycle import (
@@ -113,7 +114,7 @@ def minutes_generate(*, meeting: Meeting, by: Person) -> Minutes:
         minutes.generated_by = by
         minutes.save()
         audit_record(
-            verb="minutes.generated",
+            verb=AuditVerb.MINUTES_GENERATED,
             actor=by,
             committee=locked.committee,
             data={"meeting_id": locked.pk, "other_name": locked.title},
@@ -140,7 +141,7 @@ def minutes_approve(*, minutes: Minutes, in_meeting: Meeting, by: Person) -> Min
         locked.approved_by = by
         locked.save(update_fields=["status", "approved_at", "approved_in", "approved_by"])
         audit_record(
-            verb="minutes.approved",
+            verb=AuditVerb.MINUTES_APPROVED,
             actor=by,
             committee=locked.meeting.committee,
             data={
@@ -167,7 +168,7 @@ def minutes_publish(*, minutes: Minutes, by: Person) -> Minutes:
         locked.published_by = by
         locked.save(update_fields=["status", "published_at", "published_by"])
         audit_record(
-            verb="minutes.published",
+            verb=AuditVerb.MINUTES_PUBLISHED,
             actor=by,
             committee=locked.meeting.committee,
             data={"meeting_id": locked.meeting_id, "other_name": locked.meeting.title},

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
+from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.models import Membership, MembershipStatus
 from rankfile.core.errors import RuleViolation
 from rankfile.core.live import live_refresh
@@ -43,7 +44,7 @@ def _refuse_unless_allowed(meeting: Meeting, action: MeetingAction, now: datetim
 
 
 def _audit(
-    verb: str, meeting: Meeting, *, by: Person | None, subject: Person | None = None
+    verb: AuditVerb, meeting: Meeting, *, by: Person | None, subject: Person | None = None
 ) -> None:
     audit_record(
         verb=verb,
@@ -63,7 +64,7 @@ def meeting_start(*, meeting: Meeting, by: Person, now: datetime | None = None) 
         locked.started_at = now
         locked.started_by = by
         locked.save(update_fields=["status", "started_at", "started_by"])
-        _audit("meeting.started", locked, by=by)
+        _audit(AuditVerb.MEETING_STARTED, locked, by=by)
         live_refresh(locked.live_group, *ALL_SECTIONS)
     return locked
 
@@ -96,7 +97,7 @@ def meeting_close(*, meeting: Meeting, by: Person, now: datetime | None = None) 
         locked.closed_at = now
         locked.closed_by = by
         locked.save(update_fields=["status", "closed_at", "closed_by"])
-        _audit("meeting.closed", locked, by=by)
+        _audit(AuditVerb.MEETING_CLOSED, locked, by=by)
         live_refresh(locked.live_group, *ALL_SECTIONS)
     return locked
 
@@ -123,7 +124,7 @@ def agenda_item_add(
         item = AgendaItem.objects.create(
             meeting=locked, position=last + 1, kind=kind, title=title[:200], motion_id=motion_id
         )
-        _audit("meeting.agenda_changed", locked, by=by)
+        _audit(AuditVerb.MEETING_AGENDA_CHANGED, locked, by=by)
         live_refresh(locked.live_group, "agenda")
     return item
 
@@ -153,7 +154,7 @@ def agenda_item_move(*, item: AgendaItem, by: Person, direction: str) -> AgendaI
         AgendaItem.objects.filter(pk=neighbour.pk).update(position=mine)
         AgendaItem.objects.filter(pk=current.pk).update(position=theirs)
         current.position = theirs
-        _audit("meeting.agenda_changed", locked, by=by)
+        _audit(AuditVerb.MEETING_AGENDA_CHANGED, locked, by=by)
         live_refresh(locked.live_group, "agenda")
     return current
 
@@ -167,7 +168,7 @@ def agenda_item_remove(*, item: AgendaItem, by: Person) -> None:
         if current.kind == AgendaItemKind.MOTION:
             raise RuleViolation(_("A motion leaves the agenda when it is withdrawn or decided."))
         current.delete()
-        _audit("meeting.agenda_changed", locked, by=by)
+        _audit(AuditVerb.MEETING_AGENDA_CHANGED, locked, by=by)
         live_refresh(locked.live_group, "agenda")
 
 
@@ -229,7 +230,7 @@ def attendance_check_in(
             except IntegrityError:
                 # A simultaneous check-in of the same person won: that one is the attendance.
                 return Attendance.objects.get(meeting=fresh, person=person)
-        _audit("attendance.checked_in", fresh, by=actor, subject=person)
+        _audit(AuditVerb.ATTENDANCE_CHECKED_IN, fresh, by=actor, subject=person)
         live_refresh(fresh.live_group, "attendance", "quorum")
     return attendance
 
@@ -255,7 +256,7 @@ def attendance_check_out(
         Speaker.objects.filter(
             meeting_id=meeting.pk, person=person, status=SpeakerStatus.WAITING
         ).update(status=SpeakerStatus.LOWERED, finished_at=now)
-        _audit("attendance.left", attendance.meeting, by=by, subject=person)
+        _audit(AuditVerb.ATTENDANCE_LEFT, attendance.meeting, by=by, subject=person)
         live_refresh(attendance.meeting.live_group, "attendance", "quorum", "speakers")
 
 
@@ -274,7 +275,7 @@ def speaker_raise(*, meeting: Meeting, person: Person, now: datetime | None = No
                 )
         except IntegrityError:
             raise RuleViolation(_("Your hand is already up.")) from None
-        _audit("speaker.raised", fresh, by=person, subject=person)
+        _audit(AuditVerb.SPEAKER_RAISED, fresh, by=person, subject=person)
         live_refresh(fresh.live_group, "speakers")
     return speaker
 
@@ -303,7 +304,7 @@ def speaker_lower(
         )
         row.finished_at = now
         row.save(update_fields=["status", "finished_at"])
-        _audit("speaker.lowered", fresh, by=by, subject=person)
+        _audit(AuditVerb.SPEAKER_LOWERED, fresh, by=by, subject=person)
         live_refresh(fresh.live_group, "speakers")
 
 
@@ -330,9 +331,9 @@ def speaker_next(*, meeting: Meeting, by: Person, now: datetime | None = None) -
             following.called_at = now
             following.save(update_fields=["status", "called_at"])
         if following is not None:
-            _audit("speaker.called", locked, by=by, subject=following.person)
+            _audit(AuditVerb.SPEAKER_CALLED, locked, by=by, subject=following.person)
         else:
-            _audit("speaker.finished", locked, by=by)
+            _audit(AuditVerb.SPEAKER_FINISHED, locked, by=by)
         live_refresh(locked.live_group, "speakers")
     return following
 
@@ -346,5 +347,5 @@ def meeting_notes_update(*, meeting: Meeting, by: Person, notes: str) -> Meeting
             raise RuleViolation(_("The minutes are approved: the notes can no longer change."))
         locked.notes = notes.strip()[:20000]
         locked.save(update_fields=["notes"])
-        _audit("meeting.notes_updated", locked, by=by)
+        _audit(AuditVerb.MEETING_NOTES_UPDATED, locked, by=by)
     return locked

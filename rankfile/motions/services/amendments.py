@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
+from rankfile.audit.verbs import AuditVerb
 from rankfile.core.errors import RuleViolation
 from rankfile.motions.lifecycle import MotionAction, motion_refusal
 from rankfile.motions.models import Motion, MotionStatus
@@ -53,7 +54,7 @@ def amendment_propose(
             new_text=new_text.strip()[:4000],
         )
         audit_record(
-            verb="amendment.proposed",
+            verb=AuditVerb.AMENDMENT_PROPOSED,
             actor=by,
             committee=parent.committee,
             data={"motion_id": amendment.pk, "amends_id": parent.pk, "other_name": parent.title},
@@ -95,7 +96,7 @@ def amendment_apply(*, amendment: Motion, by: Person | None) -> Motion:
         locked.applied_at = timezone.now()
         locked.save(update_fields=["applied_at"])
         audit_record(
-            verb="amendment.applied",
+            verb=AuditVerb.AMENDMENT_APPLIED,
             actor=by,
             committee=parent.committee,
             data={"motion_id": locked.pk, "amends_id": parent.pk, "other_name": parent.title},

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
+from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.models import Committee, Membership, MembershipStatus
 from rankfile.core.errors import RuleViolation
 from rankfile.core.live import live_refresh
@@ -49,7 +50,7 @@ def _refuse_unless_allowed(
         raise RuleViolation(refusal)
 
 
-def _audit(verb: str, motion: Motion, *, by: Person | None, **data: object) -> None:
+def _audit(verb: AuditVerb, motion: Motion, *, by: Person | None, **data: object) -> None:
     audit_record(
         verb=verb,
         actor=by,
@@ -144,7 +145,7 @@ def motion_submit(*, motion: Motion, by: Person) -> Motion:
         locked.submitted_at = timezone.now()
         locked.original_text = locked.text
         locked.save(update_fields=["status", "submitted_at", "original_text"])
-        _audit("motion.submitted", locked, by=by)
+        _audit(AuditVerb.MOTION_SUBMITTED, locked, by=by)
     return locked
 
 
@@ -163,7 +164,11 @@ def motion_second(*, motion: Motion, by: Person) -> Motion:
             locked.status = MotionStatus.SECONDED
             locked.seconded_at = timezone.now()
             locked.save(update_fields=["status", "seconded_at"])
-        _audit("amendment.seconded" if locked.is_amendment else "motion.seconded", locked, by=by)
+        _audit(
+            AuditVerb.AMENDMENT_SECONDED if locked.is_amendment else AuditVerb.MOTION_SECONDED,
+            locked,
+            by=by,
+        )
         _refresh_meeting_of(locked)
     return locked
 
@@ -179,7 +184,7 @@ def motion_withdraw(*, motion: Motion, by: Person) -> Motion:
         locked.withdrawn_at = timezone.now()
         locked.save(update_fields=["status", "withdrawn_at"])
         if not was_draft:
-            _audit("motion.withdrawn", locked, by=by)
+            _audit(AuditVerb.MOTION_WITHDRAWN, locked, by=by)
         _refresh_meeting_of(locked)
     return locked
 
@@ -200,7 +205,7 @@ def motion_put_on_agenda(*, motion: Motion, meeting: Meeting, by: Person) -> Mot
         locked.on_agenda_at = timezone.now()
         locked.meeting = target
         locked.save(update_fields=["status", "on_agenda_at", "meeting"])
-        _audit("motion.on_agenda", locked, by=by, meeting_id=target.pk)
+        _audit(AuditVerb.MOTION_ON_AGENDA, locked, by=by, meeting_id=target.pk)
     return locked
 
 
@@ -235,7 +240,7 @@ def motion_put_to_vote(
         locked.voting_at = timezone.now()
         locked.meeting = meeting
         locked.save(update_fields=["status", "voting_at", "meeting"])
-        _audit("motion.put_to_vote", locked, by=by, meeting_id=meeting.pk)
+        _audit(AuditVerb.MOTION_PUT_TO_VOTE, locked, by=by, meeting_id=meeting.pk)
         live_refresh(meeting.live_group, "agenda", "polls")
     return locked
 
@@ -264,9 +269,12 @@ def motion_settle_from_poll(*, motion: Motion, adopted: bool, by: Person | None)
             locked.status = MotionStatus.REJECTED
             locked.rejected_at = now
         locked.save(update_fields=["status", "adopted_at", "rejected_at", "resolution_number"])
-        verb = "amendment" if locked.is_amendment else "motion"
+        if locked.is_amendment:
+            verb = AuditVerb.AMENDMENT_ADOPTED if adopted else AuditVerb.AMENDMENT_REJECTED
+        else:
+            verb = AuditVerb.MOTION_ADOPTED if adopted else AuditVerb.MOTION_REJECTED
         _audit(
-            f"{verb}.{'adopted' if adopted else 'rejected'}",
+            verb,
             locked,
             by=by,
             resolution_number=locked.resolution_number,
@@ -278,7 +286,7 @@ def motion_settle_from_poll(*, motion: Motion, adopted: bool, by: Person | None)
             except RuleViolation as refusal:
                 # Never break the closing of the poll: the result stands, the log says why
                 # the text could not change.
-                _audit("amendment.not_applied", locked, by=None, reason=refusal.message)
+                _audit(AuditVerb.AMENDMENT_NOT_APPLIED, locked, by=None, reason=refusal.message)
         _refresh_meeting_of(locked)
     return locked
 

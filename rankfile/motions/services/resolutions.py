@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
+from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.models import (
     Affiliation,
     AffiliationStatus,
@@ -44,13 +45,13 @@ def resolution_forward(*, motion: Motion, parent: Committee, by: Person) -> Forw
             ) from None
         data = {"motion_id": locked.pk, "forwarding_id": forwarding.pk}
         audit_record(
-            verb="resolution.forwarded",
+            verb=AuditVerb.RESOLUTION_FORWARDED,
             actor=by,
             committee=locked.committee,
             data={**data, "other_name": parent.name},
         )
         audit_record(
-            verb="resolution.received",
+            verb=AuditVerb.RESOLUTION_RECEIVED,
             actor=by,
             committee=parent,
             data={**data, "other_name": locked.committee.name},
@@ -91,13 +92,13 @@ def resolution_endorse(
             ) from None
         data = {"motion_id": locked.motion_id, "forwarding_id": locked.pk}
         audit_record(
-            verb="resolution.endorsed",
+            verb=AuditVerb.RESOLUTION_ENDORSED,
             actor=by,
             committee=committee,
             data={**data, "other_name": locked.motion.title},
         )
         audit_record(
-            verb="resolution.endorsement_received",
+            verb=AuditVerb.RESOLUTION_ENDORSEMENT_RECEIVED,
             actor=by,
             committee=locked.parent,
             data={**data, "other_name": committee.name},

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from rankfile.accounts.models import Person
 from rankfile.audit.models import AuditEvent
 from rankfile.audit.services import audit_record
+from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.models import BASE_KINDS, Committee, CommitteeClosure
 from rankfile.core.errors import RuleViolation
 from rankfile.strikes.lifecycle import Action, campaign_deadline_passed, campaign_refusal
@@ -104,7 +105,7 @@ def campaign_start(
             for position, demand in enumerate(found)
         )
         audit_record(
-            verb="campaign.started",
+            verb=AuditVerb.CAMPAIGN_STARTED,
             actor=by,
             committee=committee,
             data={"campaign_id": campaign.pk, "other_name": campaign.title},
@@ -209,7 +210,7 @@ def _trigger(
         "other_name": locked.title,
         "workplaces_ready": workplaces_ready,
     }
-    verb = f"campaign.{event}"
+    verb = AuditVerb.CAMPAIGN_CALLED if event == "called" else AuditVerb.CAMPAIGN_TRIGGERED
     audit_record(verb=verb, actor=None, committee=locked.committee, data=data)
     _tell_committees_below(locked, verb=verb, data=data)
     notify_on_commit(campaign_id=locked.pk, event=event)
@@ -229,8 +230,10 @@ def _not_reached(locked: Campaign, *, now: datetime) -> None:
         "workplaces_ready": locked.workplaces_ready,
         "pledges_released": released,
     }
-    audit_record(verb="campaign.not_reached", actor=None, committee=locked.committee, data=data)
-    _tell_committees_below(locked, verb="campaign.not_reached", data=data)
+    audit_record(
+        verb=AuditVerb.CAMPAIGN_NOT_REACHED, actor=None, committee=locked.committee, data=data
+    )
+    _tell_committees_below(locked, verb=AuditVerb.CAMPAIGN_NOT_REACHED, data=data)
     notify_on_commit(campaign_id=locked.pk, event="not_reached")
 
 
@@ -241,14 +244,14 @@ def _end(locked: Campaign, *, now: datetime) -> None:
     locked.save(update_fields=["status", "ended_at"])
     Pledge.objects.filter(campaign_id=locked.pk).delete()
     audit_record(
-        verb="campaign.ended",
+        verb=AuditVerb.CAMPAIGN_ENDED,
         actor=None,
         committee=locked.committee,
         data={"campaign_id": locked.pk, "other_name": locked.title},
     )
 
 
-def _tell_committees_below(locked: Campaign, *, verb: str, data: dict[str, object]) -> None:
+def _tell_committees_below(locked: Campaign, *, verb: AuditVerb, data: dict[str, object]) -> None:
     """The same system event in the log of every committee under the campaign's, so that each
     committee's members read it there. One bulk insert: a federation-wide campaign covers tens
     of thousands of committees, and `audit_record` writes one row per call."""
@@ -288,14 +291,14 @@ def campaign_endorse(*, campaign: Campaign, committee: Committee, by: Person) ->
                 _("%(name)s has already endorsed this campaign.") % {"name": committee.name}
             )
         audit_record(
-            verb="campaign.endorsed",
+            verb=AuditVerb.CAMPAIGN_ENDORSED,
             actor=by,
             committee=committee,
             data={"campaign_id": locked.pk, "other_name": locked.title},
         )
         # In the campaign committee's log the endorsing committee speaks, not its officer.
         audit_record(
-            verb="campaign.endorsement_received",
+            verb=AuditVerb.CAMPAIGN_ENDORSEMENT_RECEIVED,
             actor=None,
             committee=locked.committee,
             data={"campaign_id": locked.pk, "other_id": committee.pk, "other_name": committee.name},

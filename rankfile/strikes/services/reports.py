@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
+from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.models import BASE_KINDS, Committee, CommitteeClosure
 from rankfile.core.errors import RuleViolation
 from rankfile.strikes.lifecycle import Action, campaign_refusal
@@ -82,7 +83,7 @@ def strike_report(
                 **changes,
             )
             audit_record(
-                verb="strike.reported",
+                verb=AuditVerb.STRIKE_REPORTED,
                 actor=by,
                 committee=committee,
                 data={

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
+from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.bylaws import bylaws_effective
 from rankfile.committees.models import (
     Affiliation,
@@ -125,7 +126,7 @@ def poll_create(
             PollOption(poll=poll, label=label, position=position)
             for position, label in enumerate(labels, start=1)
         )
-        audit_record(verb="poll.created", actor=by, committee=committee, data=_data(poll))
+        audit_record(verb=AuditVerb.POLL_CREATED, actor=by, committee=committee, data=_data(poll))
         poll_refresh(poll)
     return poll
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
+from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.models import Membership, MembershipStatus
 from rankfile.core.errors import RuleViolation
 from rankfile.votes.lifecycle import PollAction, poll_state_refusal
@@ -56,7 +57,7 @@ def nomination_create(*, poll: Poll, person: Person, by: Person) -> Nomination:
                 _("%(handle)s has been nominated already.") % {"handle": person.handle}
             ) from None
         audit_record(
-            verb="poll.nominated",
+            verb=AuditVerb.POLL_NOMINATED,
             actor=by,
             committee=locked.committee,
             subject=person,
@@ -91,7 +92,7 @@ def _accept(poll: Poll, nomination: Nomination, person: Person) -> None:
     last = PollOption.objects.filter(poll=poll).aggregate(last=Max("position"))["last"] or 0
     PollOption.objects.create(poll=poll, label=person.handle, person=person, position=last + 1)
     audit_record(
-        verb="poll.nomination_accepted",
+        verb=AuditVerb.POLL_NOMINATION_ACCEPTED,
         actor=person,
         committee=poll.committee,
         subject=person,
@@ -112,7 +113,7 @@ def nomination_withdraw(*, nomination: Nomination, by: Person) -> Nomination:
         current.save(update_fields=["withdrawn_at"])
         PollOption.objects.filter(poll=locked, person_id=by.pk).delete()
         audit_record(
-            verb="poll.nomination_withdrawn",
+            verb=AuditVerb.POLL_NOMINATION_WITHDRAWN,
             actor=by,
             committee=locked.committee,
             subject=by,

@@ -25,6 +25,7 @@ from functools import partial
 
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
+from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.bylaws import bylaws_effective
 from rankfile.committees.models import DelegateSeat, Role, SeatEndReason
 from rankfile.committees.services import role_assign, role_end, seat_assign, seat_end
@@ -63,7 +64,7 @@ def _step(
         action()
     except RuleViolation as refusal:
         audit_record(
-            verb="poll.outcome_not_applied",
+            verb=AuditVerb.POLL_OUTCOME_NOT_APPLIED,
             actor=by,
             committee=poll.committee,
             subject=person,

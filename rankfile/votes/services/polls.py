@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
+from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.models import Membership, MembershipStatus
 from rankfile.core.errors import RuleViolation
 from rankfile.core.notify import NotificationKind, notify_committee_members, notify_people
@@ -88,7 +89,7 @@ def poll_open(*, poll: Poll, by: Person) -> Poll:
         locked.is_weighted = electorate_is_weighted(committee=locked.committee)
         locked.save(update_fields=["status", "opened_at", "electorate_size", "is_weighted"])
         audit_record(
-            verb="poll.opened",
+            verb=AuditVerb.POLL_OPENED,
             actor=by,
             committee=locked.committee,
             data=_data(locked, electorate=len(weights)),
@@ -183,7 +184,7 @@ def poll_close(*, poll: Poll, by: Person | None) -> Poll:
                 problem,
             )
             audit_record(
-                verb="poll.board_refused",
+                verb=AuditVerb.POLL_BOARD_REFUSED,
                 actor=by,
                 committee=locked.committee,
                 data=_data(locked, votes_cast=votes_cast, ballots=len(rows), problem=problem),
@@ -200,7 +201,7 @@ def poll_close(*, poll: Poll, by: Person | None) -> Poll:
                 locked.adopted = bool(result and result.get("passed"))
             locked.save(update_fields=["status", "closed_at", "result", "adopted"])
             audit_record(
-                verb="poll.closed",
+                verb=AuditVerb.POLL_CLOSED,
                 actor=by,
                 committee=locked.committee,
                 data=_data(
@@ -243,7 +244,7 @@ def _motion_settle(poll: Poll, by: Person | None) -> None:
             motion_settle_from_poll(motion=motion, adopted=bool(poll.adopted), by=by)
     except RuleViolation as refusal:
         audit_record(
-            verb="poll.outcome_not_applied",
+            verb=AuditVerb.POLL_OUTCOME_NOT_APPLIED,
             actor=by,
             committee=poll.committee,
             data=_data(poll, reason=refusal.message),
