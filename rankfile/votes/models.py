@@ -141,7 +141,7 @@ class Poll(models.Model):
 
     @property
     def live_group(self) -> str:
-        return f"poll-{self.pk}"
+        return poll_live_group(self.pk)
 
 
 class PollOption(models.Model):
@@ -190,6 +190,11 @@ class Nomination(models.Model):
 # Weights (of electors and ballots) are stored with this many decimal places; every weight is
 # quantized to `WEIGHT_PLACES` before it is compared or written.
 WEIGHT_DECIMAL_PLACES = 6
+
+
+def poll_live_group(poll_id: int) -> str:
+    """The channel group of the pages that watch a poll live."""
+    return f"poll-{poll_id}"
 
 
 class Elector(models.Model):
