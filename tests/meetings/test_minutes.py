@@ -12,9 +12,11 @@ from rankfile.core.errors import RuleViolation
 from rankfile.meetings import services
 from rankfile.meetings.models import AgendaItemKind, MinutesStatus
 from rankfile.motions import services as motion_services
+from rankfile.votes.services import ballot_cast, nomination_create, poll_close, poll_create
+from rankfile.votes.services import poll_open as open_poll
 from tests.factories import last_message, make_members, page_text
 from tests.meetings.helpers import check_in, fresh, make_closed_meeting, make_meeting
-from tests.motions.helpers import make_motion_on_agenda, needs_votes, vote_and_close
+from tests.motions.helpers import make_motion_on_agenda, vote_and_close
 
 
 def test_it_writes_minutes_only_once_the_meeting_is_closed(open_meeting, chair):
@@ -36,13 +38,9 @@ def test_it_records_the_attendance_and_the_notes(committee, open_meeting, chair,
     assert minutes.status == MinutesStatus.DRAFT
 
 
-@needs_votes
 def test_it_records_each_motion_amendment_and_election_with_its_result(
     committee, open_meeting, chair, member
 ):
-    from rankfile.votes.services import ballot_cast, nomination_create, poll_close, poll_create
-    from rankfile.votes.services import poll_open as open_poll
-
     people = [m.person for m in make_members(committee, 3)]
     check_in(open_meeting, chair, member, *people)
     motion = make_motion_on_agenda(committee, open_meeting, demands=["Higher wages"])

@@ -3,30 +3,15 @@ through the real services (the votes app's too, for a vote)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from rankfile.accounts.models import Person
 from rankfile.committees.models import Committee
 from rankfile.meetings.models import Meeting
 from rankfile.motions import services
 from rankfile.motions.models import Motion
+from rankfile.votes.services import ballot_cast, poll_close
 from tests.factories import chair_of, make_member
 
 TEXT = "The committee demands higher wages for every driver."
-
-
-def _votes_ready() -> bool:
-    import rankfile
-
-    votes = Path(rankfile.__file__).parent / "votes"
-    return (votes / "services").exists() and any((votes / "migrations").glob("0001_*.py"))
-
-
-needs_votes = pytest.mark.skipif(
-    not _votes_ready(), reason="the votes app (its services and migrations) is not there yet"
-)
 
 
 def make_motion(
@@ -64,8 +49,6 @@ def fresh(motion: Motion) -> Motion:
 
 def vote_and_close(motion: Motion, *, yes: list[Person], no: list[Person] = ()) -> Motion:  # type: ignore[assignment]
     """Cast the ballots in the motion's open poll, close it (the votes app settles the motion)."""
-    from rankfile.votes.services import ballot_cast, poll_close
-
     poll = motion.polls.get(status="open")
     for person in yes:
         ballot_cast(poll=poll, voter=person, content="yes")

@@ -17,7 +17,6 @@ from tests.motions.helpers import (
     fresh,
     make_motion,
     make_motion_on_agenda,
-    needs_votes,
     vote_and_close,
 )
 
@@ -89,7 +88,6 @@ def test_it_refuses_to_vote_an_amendment_without_a_seconder(committee, open_meet
     )
 
 
-@needs_votes
 @pytest.mark.parametrize(
     ("kind", "target", "new", "final"),
     [
@@ -131,7 +129,6 @@ def test_it_applies_a_carried_amendment_to_the_motion(
         services.amendment_apply(amendment=amendment, by=chair)  # once only
 
 
-@needs_votes
 def test_it_leaves_the_text_alone_when_the_amendment_is_lost(
     committee, open_meeting, chair, member
 ):
@@ -148,7 +145,6 @@ def test_it_leaves_the_text_alone_when_the_amendment_is_lost(
     assert fresh(motion).text == TEXT
 
 
-@needs_votes
 def test_it_shows_the_amended_text_with_the_change_highlighted(
     committee, open_meeting, chair, member, chair_client
 ):

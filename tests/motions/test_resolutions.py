@@ -21,9 +21,7 @@ from tests.factories import (
     set_bylaws,
 )
 from tests.meetings.helpers import check_in
-from tests.motions.helpers import make_motion, make_motion_on_agenda, needs_votes, vote_and_close
-
-pytestmark = needs_votes
+from tests.motions.helpers import make_motion, make_motion_on_agenda, vote_and_close
 
 
 @pytest.fixture

@@ -14,11 +14,8 @@ from tests.motions.helpers import (
     fresh,
     make_motion,
     make_motion_on_agenda,
-    needs_votes,
     vote_and_close,
 )
-
-pytestmark = needs_votes
 
 
 def voters(committee, open_meeting, count):

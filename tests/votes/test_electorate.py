@@ -11,6 +11,7 @@ from rankfile.tally import board_verify
 from rankfile.votes.electorate import delegate_share
 from rankfile.votes.models import Elector
 from tests.factories import make_committee, make_member, make_members, make_seat, set_bylaws
+from tests.meetings.helpers import check_in, make_open_meeting
 from tests.votes.helpers import board_of, cast, close_poll, make_open_poll, make_poll, open_poll
 
 pytestmark = pytest.mark.django_db
@@ -81,17 +82,7 @@ def test_it_refuses_to_open_a_poll_nobody_can_vote_in(coordinating):
         open_poll(make_poll(coordinating))
 
 
-def _meetings():
-    try:
-        from rankfile.meetings.selectors import meeting_present_person_ids  # noqa: F401
-        from tests.meetings.helpers import check_in, make_open_meeting
-    except ImportError as error:
-        pytest.skip(f"rankfile.meetings has no check-in yet ({error})")
-    return make_open_meeting, check_in
-
-
 def test_it_lets_only_the_members_checked_in_vote_in_a_meeting_poll(committee, chair, member):
-    make_open_meeting, check_in = _meetings()
     make_members(committee, 3)
     meeting = make_open_meeting(committee)
     check_in(meeting, chair, member)
@@ -102,7 +93,6 @@ def test_it_lets_only_the_members_checked_in_vote_in_a_meeting_poll(committee, c
 def test_it_lets_every_member_vote_in_a_meeting_poll_when_the_bylaws_say_so(
     committee, chair, member
 ):
-    make_open_meeting, check_in = _meetings()
     set_bylaws(committee, in_meeting_polls_need_check_in=False)
     meeting = make_open_meeting(committee)
     check_in(meeting, chair)

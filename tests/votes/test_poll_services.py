@@ -17,6 +17,7 @@ from rankfile.votes.live import turnout_message
 from rankfile.votes.models import Elector, PollBoard
 from rankfile.votes.selectors import poll_result_summary, polls_of_meeting
 from tests.factories import make_committee, make_member, make_person
+from tests.meetings.helpers import check_in, make_open_meeting
 from tests.votes.helpers import cast, close_poll, fresh, make_open_poll, make_poll, open_poll
 
 pytestmark = pytest.mark.django_db
@@ -151,10 +152,6 @@ def test_it_refreshes_the_poll_page_live_on_open_and_close_and_sends_ballots_as_
 
 
 def test_it_lists_a_meetings_polls_for_the_minutes(committee, chair, member):
-    try:
-        from tests.meetings.helpers import check_in, make_open_meeting
-    except ImportError as error:
-        pytest.skip(f"rankfile.meetings is not there yet ({error})")
     meeting = make_open_meeting(committee)
     check_in(meeting, chair, member)
     first = make_open_poll(committee, title="First", meeting=meeting)
@@ -169,10 +166,6 @@ def test_it_lists_a_meetings_polls_for_the_minutes(committee, chair, member):
 def test_it_also_refreshes_the_meeting_page_for_a_poll_held_in_a_meeting(
     committee, chair, monkeypatch
 ):
-    try:
-        from tests.meetings.helpers import check_in, make_open_meeting
-    except ImportError as error:
-        pytest.skip(f"rankfile.meetings is not there yet ({error})")
     meeting = make_open_meeting(committee)
     check_in(meeting, chair)
     sent: list[tuple[str, tuple[str, ...]]] = []
