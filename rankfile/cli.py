@@ -1,7 +1,7 @@
 """The `rankfile` command.
 
 rankfile serve [--host H] [--port P] [--workers N]   migrate and serve (ASGI, no access log)
-rankfile demo [--reset]                              load the demo scenario
+rankfile demo [--if-empty] [--url URL]               load the demo scenario, print the logins
 rankfile tally FILE ... / rankfile verify BOARD.json count ballots (no Django needed)
 rankfile <django management command> ...             e.g. migrate, createaccount
 """

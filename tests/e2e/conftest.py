@@ -30,7 +30,8 @@ from pytest_django.live_server_helper import LiveServer
 from rankfile.accounts.models import Person
 from rankfile.committees import services
 from rankfile.committees.models import Committee
-from rankfile.core.demo import DEMO_PASSWORD, demo_invitation_for_newcomer, demo_load
+from rankfile.demo.people import DEMO_PASSWORD
+from rankfile.demo.scenario import demo_invitation_for_newcomer, demo_load
 from tests.e2e.browser import CHROMIUM_PATH, chromium_launch
 
 PHONE_WIDTH = 360

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rankfile.committees.models import Committee
-from rankfile.core.demo import ALLIANCE, BASES
+from rankfile.demo.federation import ALLIANCE, BASES
 
 _BASE_NAMES = {base.key: base.name for base in BASES}
 ALLIANCE_NAME = ALLIANCE[0]

@@ -2,7 +2,7 @@
 agents leave Minneapolis, on condition that 5 % of the workforce of 3 workplaces pledge. Three
 weeks in, it is part-way there: the garage is ready, the warehouse and the factory are close.
 
-Call `strikes_demo_load()` after `rankfile.core.demo.demo_load()`. The pledges are made today
+Loaded by `rankfile.demo.scenario.demo_load()`, after the federation. The pledges are made today
 through the real service, by ordinary demo members (never the README's personas, so that they
 can pledge themselves on the tour). The three weeks of daily history before today cannot be
 made through a service, which only ever writes today's row: they are written directly, as the
@@ -18,7 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from rankfile.accounts.models import Person
-from rankfile.committees.models import Committee, MembershipStatus, RoleKind
+from rankfile.committees.models import Committee, MembershipStatus
+from rankfile.demo.people import PERSONA_HANDLES, chair_of
 from rankfile.strikes import services
 from rankfile.strikes.models import Campaign, CampaignDay
 from rankfile.strikes.readiness import meets_threshold
@@ -40,13 +41,6 @@ PLEDGES = {
     "Northside Metal Fabrication Plant Committee": 12,  # 18 needed
 }
 ENDORSER = "Minneapolis Rank-and-File Coordinating Committee"
-PERSONA_HANDLES = {"marisol", "dwayne", "keisha", "ana", "newcomer", "operator"}
-
-
-def _chair(committee: Committee) -> Person:
-    return Person.objects.get(
-        roles__committee=committee, roles__kind=RoleKind.CHAIR, roles__ended_at__isnull=True
-    )
 
 
 def strikes_demo_load(*, seed: int = 1917) -> Campaign:
@@ -56,7 +50,7 @@ def strikes_demo_load(*, seed: int = 1917) -> Campaign:
     with transaction.atomic():
         campaign = services.campaign_start(
             committee=alliance,
-            by=_chair(alliance),
+            by=chair_of(alliance),
             title=TITLE,
             demands=DEMANDS,
             starts_on=today + timedelta(days=12),
@@ -84,7 +78,9 @@ def strikes_demo_load(*, seed: int = 1917) -> Campaign:
                 services.pledge_make(campaign=campaign, person=person, committee=committee)
             _spread_over_past_days(campaign, committee, len(pledgers), rng)
         minneapolis = Committee.objects.get(name=ENDORSER)
-        services.campaign_endorse(campaign=campaign, committee=minneapolis, by=_chair(minneapolis))
+        services.campaign_endorse(
+            campaign=campaign, committee=minneapolis, by=chair_of(minneapolis)
+        )
     return Campaign.objects.get(pk=campaign.pk)
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from rankfile.accounts.models import Person
-from rankfile.core.demo import demo_load
+from rankfile.demo.scenario import demo_load
 from rankfile.tally import board_verify
 from rankfile.votes.models import Poll
 from tests.factories import logged_in, page_text

@@ -6,13 +6,8 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
-from rankfile.core.demo import (
-    DEMO_PASSWORD,
-    PERSONAS,
-    demo_invitation_for_newcomer,
-    demo_is_loaded,
-    demo_load,
-)
+from rankfile.demo.people import DEMO_PASSWORD, PERSONAS
+from rankfile.demo.scenario import demo_invitation_for_newcomer, demo_is_loaded, demo_load
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@
   closing in three days), with three candidates and some ballots already cast, which the
   README's personas (marisol, dwayne) have not voted in, so they can vote on the tour.
 
-Call `votes_demo_load()` after `rankfile.core.demo.demo_load()`. Everything goes through the
-services; ballots are cast by ordinary demo members, never by the personas.
+Loaded by `rankfile.demo.scenario.demo_load()`, after the federation. Everything goes through
+the services; ballots are cast by ordinary demo members, never by the personas.
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from datetime import timedelta
 from django.utils import timezone
 
 from rankfile.accounts.models import Person
-from rankfile.committees.models import Committee, MembershipStatus, RoleKind
+from rankfile.committees.models import Committee, MembershipStatus
+from rankfile.demo.people import PERSONA_HANDLES, chair_of
 from rankfile.votes import services
 from rankfile.votes.models import Poll
 
 GARAGE = "Heywood Bus Garage Rank-and-File Committee"
 TRANSIT = "Twin Cities Transit and Logistics Workers"
-PERSONA_HANDLES = {"marisol", "dwayne", "keisha", "ana", "newcomer", "operator"}
 DAYS = ["Monday 23 January", "Friday 20 January", "Wednesday 1 February"]
 
 
@@ -32,10 +32,7 @@ def votes_demo_load(*, seed: int = 1934) -> tuple[Poll, Poll]:
     """(the closed question, the open election)."""
     rng = random.Random(seed)
     garage = Committee.objects.get(name=GARAGE)
-    transit = Committee.objects.get(name=TRANSIT)
-    chair = Person.objects.get(
-        roles__committee=garage, roles__kind=RoleKind.CHAIR, roles__ended_at__isnull=True
-    )
+    chair = chair_of(garage)
     members = list(
         Person.objects.filter(
             memberships__committee=garage, memberships__status=MembershipStatus.ACTIVE
@@ -43,6 +40,16 @@ def votes_demo_load(*, seed: int = 1934) -> tuple[Poll, Poll]:
         .exclude(handle__in=PERSONA_HANDLES)
         .order_by("handle")
     )
+    question = _question_load(garage=garage, chair=chair, voters=members[:30], rng=rng)
+    election = _election_load(
+        garage=garage, chair=chair, candidates=members[-3:], voters=members[:18], rng=rng
+    )
+    return question, election
+
+
+def _question_load(
+    *, garage: Committee, chair: Person, voters: list[Person], rng: random.Random
+) -> Poll:
     question = services.poll_create(
         committee=garage,
         by=chair,
@@ -53,16 +60,24 @@ def votes_demo_load(*, seed: int = 1934) -> tuple[Poll, Poll]:
         method="irv",
     )
     services.poll_open(poll=question, by=chair)
-    for person in members[:30]:
+    for person in voters:
         first = rng.choices(["o1", "o2", "o3"], weights=[5, 3, 2])[0]
         rest = [o for o in ["o1", "o2", "o3"] if o != first]
         rng.shuffle(rest)
         services.ballot_cast(
             poll=question, voter=person, content=[first, *rest[: rng.randint(0, 2)]]
         )
-    question = services.poll_close(poll=question, by=chair)
+    return services.poll_close(poll=question, by=chair)
 
-    candidates = members[-3:]
+
+def _election_load(
+    *,
+    garage: Committee,
+    chair: Person,
+    candidates: list[Person],
+    voters: list[Person],
+    rng: random.Random,
+) -> Poll:
     election = services.poll_create(
         committee=garage,
         by=chair,
@@ -70,15 +85,15 @@ def votes_demo_load(*, seed: int = 1934) -> tuple[Poll, Poll]:
         title=f"Our two delegates to {TRANSIT}",
         seats=2,
         method="stv",
-        seat_parent=transit,
+        seat_parent=Committee.objects.get(name=TRANSIT),
         closes_at=timezone.now() + timedelta(days=3),
     )
     for person in candidates:
         services.nomination_create(poll=election, person=person, by=person)
     election = services.poll_open(poll=election, by=chair)
     options = [f"o{n}" for n in range(1, len(candidates) + 1)]
-    for person in members[:18]:
+    for person in voters:
         ranking = options[:]
         rng.shuffle(ranking)
         services.ballot_cast(poll=election, voter=person, content=ranking[: rng.randint(1, 3)])
-    return question, election
+    return election

@@ -22,7 +22,8 @@ from rankfile.committees.models import (
     Role,
 )
 from rankfile.committees.selectors import federation_rollup
-from rankfile.core.demo import ALLIANCE, BASES, DEMO_PASSWORD, INDUSTRY, PERSONAS, REGIONS
+from rankfile.demo.federation import ALLIANCE, BASES, INDUSTRY, REGIONS
+from rankfile.demo.people import DEMO_PASSWORD, PERSONAS
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rankfile.accounts.models import Person
-from rankfile.core.demo import demo_load
+from rankfile.demo.scenario import demo_load
 from rankfile.strikes import selectors
 from rankfile.strikes.models import Campaign, CampaignStatus, Endorsement, Pledge, PledgeCount
 from tests.factories import logged_in, page_text
