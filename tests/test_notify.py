@@ -7,7 +7,10 @@ from django.core import mail
 from django.db import transaction
 
 from rankfile.accounts.models import Person
+from rankfile.committees.models import MembershipStatus
+from rankfile.committees.notify import notify_committee_members
 from rankfile.core.notify import NotificationKind, notify_people
+from tests.factories import make_committee, make_member
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,6 +46,25 @@ def test_it_skips_people_who_turned_that_kind_off() -> None:
             body="...",
         )
     assert [message.to[0] for message in mail.outbox] == [eve.email]
+
+
+def test_it_mails_only_the_active_members_of_a_committee() -> None:
+    committee = make_committee(by=make("hal_n", email="hal@example.org"))
+    make_member(committee, make("ida_n", email="ida@example.org"))
+    for status in (MembershipStatus.APPLIED, MembershipStatus.SUSPENDED, MembershipStatus.LEFT):
+        make_member(committee, make(f"{status}_n", email=f"{status}@example.org"), status=status)
+    make_committee(by=make("jo_n", email="jo@example.org"))
+    with transaction.atomic():
+        notify_committee_members(
+            committee_id=committee.pk,
+            kind=NotificationKind.MEETING_CALLED,
+            subject="Emergency meeting",
+            body="Tonight at 7.",
+        )
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "hal@example.org",
+        "ida@example.org",
+    ]
 
 
 def test_it_sends_nothing_when_the_change_is_rolled_back() -> None:

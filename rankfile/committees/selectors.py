@@ -230,3 +230,11 @@ def committee_search(*, query: str, exclude_ids: list[int], limit: int = 20) -> 
     if query:
         found = found.filter(name__icontains=query)
     return found.order_by("name")[:limit]
+
+
+def committee_active_member_ids(*, committee_id: int) -> list[int]:
+    return list(
+        Membership.objects.filter(committee_id=committee_id)
+        .active()
+        .values_list("person_id", flat=True)
+    )

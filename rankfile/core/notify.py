@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
@@ -31,24 +32,13 @@ def notify_people(*, person_ids: Iterable[int], kind: str, subject: str, body: s
     )
 
 
-def notify_committee_members(*, committee_id: int, kind: str, subject: str, body: str) -> None:
-    from rankfile.committees.models import Membership, MembershipStatus
-
-    ids = Membership.objects.filter(
-        committee_id=committee_id, status=MembershipStatus.ACTIVE
-    ).values_list("person_id", flat=True)
-    notify_people(person_ids=list(ids), kind=kind, subject=subject, body=body)
-
-
 @task()
 def send_notifications(*, person_ids: list[int], kind: str, subject: str, body: str) -> int:
-    from rankfile.accounts.models import Person
-
     recipients = [
         person.email
-        for person in Person.objects.filter(pk__in=person_ids, is_active=True).only(
-            "email", "notifications_off"
-        )
+        for person in get_user_model()
+        .objects.filter(pk__in=person_ids, is_active=True)
+        .only("email", "notifications_off")
         if person.email and kind not in (person.notifications_off or [])
     ]
     # One message per person: no one sees the other recipients' addresses.

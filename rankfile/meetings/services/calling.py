@@ -15,9 +15,10 @@ from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
 from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.models import Committee, Membership, MembershipStatus
+from rankfile.committees.notify import notify_committee_members
 from rankfile.core.errors import RuleViolation
 from rankfile.core.live import live_refresh
-from rankfile.core.notify import NotificationKind, notify_committee_members
+from rankfile.core.notify import NotificationKind
 from rankfile.meetings.codes import new_code
 from rankfile.meetings.lifecycle import (
     PETITION_DAYS,

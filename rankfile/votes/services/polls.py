@@ -15,8 +15,9 @@ from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
 from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.models import Membership, MembershipStatus
+from rankfile.committees.notify import notify_committee_members
 from rankfile.core.errors import RuleViolation
-from rankfile.core.notify import NotificationKind, notify_committee_members, notify_people
+from rankfile.core.notify import NotificationKind, notify_people
 from rankfile.tally import TallyInputError
 from rankfile.votes.electorate import electorate_compute, electorate_is_weighted
 from rankfile.votes.lifecycle import PollAction, poll_state_refusal
