@@ -246,5 +246,3 @@ LOGGING = {
         "rankfile": {"handlers": ["console"], "level": "INFO"},
     },
 }
-
-K_ANONYMITY_DEFAULT = 5

@@ -64,10 +64,6 @@ class Meeting(models.Model):
     def live_group(self) -> str:
         return f"meeting-{self.pk}"
 
-    @property
-    def is_called_by_petition(self) -> bool:
-        return self.called_by_id is None
-
 
 class PetitionStatus(models.TextChoices):
     COLLECTING = "collecting", _("Collecting signatures")

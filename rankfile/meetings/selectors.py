@@ -49,14 +49,6 @@ def meetings_of_committee(*, committee: Committee) -> QuerySet[Meeting]:
     return Meeting.objects.filter(committee=committee).order_by("-starts_at")
 
 
-def meetings_past(*, committee: Committee) -> QuerySet[Meeting]:
-    return (
-        Meeting.objects.filter(committee=committee, status=MeetingStatus.CLOSED)
-        .select_related("minutes")
-        .order_by("-starts_at")
-    )
-
-
 def meetings_upcoming(*, committee: Committee) -> QuerySet[Meeting]:
     return Meeting.objects.filter(
         committee=committee, status__in=[MeetingStatus.SCHEDULED, MeetingStatus.OPEN]

@@ -32,10 +32,6 @@ class ShownFigures:
     working: int
     workers_out: ShownCount
 
-    @property
-    def is_single_committee(self) -> bool:
-        return self.base_committees <= 1
-
     def as_json(self) -> dict[str, Any]:
         return {
             "key": self.key,

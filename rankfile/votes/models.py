@@ -128,18 +128,6 @@ class Poll(models.Model):
         return self.title
 
     @property
-    def is_ranked(self) -> bool:
-        return self.method in RANKED_METHODS
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == PollStatus.OPEN
-
-    @property
-    def is_closed(self) -> bool:
-        return self.status == PollStatus.CLOSED
-
-    @property
     def live_group(self) -> str:
         return poll_live_group(self.pk)
 
