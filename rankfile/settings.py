@@ -159,7 +159,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
 BALLOT_INTAKE = env_bool("BALLOT_INTAKE", True)
 BALLOT_INTAKE_CONNECTIONS = env_int("BALLOT_INTAKE_CONNECTIONS", 8)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL and a busy timeout let a few concurrent requests wait for the writer instead of failing.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
@@ -226,7 +225,6 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns at start-up when it is missing
 STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 

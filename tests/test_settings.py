@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +70,19 @@ def test_it_fails_loudly_on_a_malformed_number() -> None:
     result = load_settings(LOGIN_RATE_LIMIT="ten")
     assert result.returncode != 0
     assert "LOGIN_RATE_LIMIT must be a whole number" in result.stderr
+
+
+def test_it_creates_no_folder_when_loaded(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = {k: v for k, v in os.environ.items() if k not in GOOD_PRODUCTION}
+    env.update(RANKFILE_DATA_DIR=str(data), DATABASE_URL=f"sqlite:///{data / 'db' / 'x.sqlite3'}")
+    result = subprocess.run(
+        [sys.executable, "-c", "import rankfile.settings"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert list(tmp_path.iterdir()) == []

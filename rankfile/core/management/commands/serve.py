@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from rankfile.core.folders import data_folders_create
+
 
 class Command(BaseCommand):
     help = "Apply migrations and serve rankfile over ASGI (no access log: no IP is ever logged)."
@@ -22,7 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         import uvicorn
 
-        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        data_folders_create()
         if not options["no_migrate"]:
             call_command("migrate", interactive=False, verbosity=0)
         if settings.IS_PRODUCTION:
