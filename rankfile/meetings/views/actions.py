@@ -6,15 +6,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.accounts.models import Person
 from rankfile.committees import access as committee_access
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form, run_service, submitted
+from rankfile.core.http import render_form, run_service, submitted
 from rankfile.meetings import access, services
 from rankfile.meetings.forms import (
     AgendaItemForm,
@@ -35,14 +36,13 @@ def _to_meeting(meeting: Meeting) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def meeting_call(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    committee = committee_access.committee_for_officer(person=person, slug=slug)
+def meeting_call(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee = committee_access.committee_for_officer(person=request.user, slug=slug)
     form = MeetingCallForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            meeting = services.meeting_call(committee=committee, by=person, **data)
+            meeting = services.meeting_call(committee=committee, by=request.user, **data)
         except RuleViolation as error:
             form.add_error("starts_at", error.message)
         else:
@@ -60,9 +60,8 @@ def meeting_call(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def meeting_details(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    person = current_person(request)
-    meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
+def meeting_details(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     initial = {
         "place": meeting.place,
         "online_link": meeting.online_link,
@@ -71,7 +70,7 @@ def meeting_details(request: HttpRequest, meeting_id: int) -> HttpResponse:
     form = MeetingDetailsForm(submitted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.meeting_update_details(meeting=meeting, by=person, **form.cleaned_data)
+            services.meeting_update_details(meeting=meeting, by=request.user, **form.cleaned_data)
         except RuleViolation as error:
             form.add_error(None, error.message)
         else:
@@ -86,14 +85,13 @@ def meeting_details(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def meeting_notes(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    person = current_person(request)
-    meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
+def meeting_notes(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     form = NotesForm(submitted(request), initial={"notes": meeting.notes})
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_notes_update(
-                meeting=meeting, by=person, notes=form.cleaned_data["notes"]
+                meeting=meeting, by=request.user, notes=form.cleaned_data["notes"]
             )
         except RuleViolation as error:
             form.add_error(None, error.message)
@@ -109,12 +107,11 @@ def meeting_notes(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def meeting_start(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    person = current_person(request)
-    meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
+def meeting_start(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     run_service(
         request,
-        lambda: services.meeting_start(meeting=meeting, by=person),
+        lambda: services.meeting_start(meeting=meeting, by=request.user),
         _("The meeting is open."),
     )
     return _to_meeting(meeting)
@@ -122,12 +119,11 @@ def meeting_start(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def meeting_close(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    person = current_person(request)
-    meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
+def meeting_close(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     run_service(
         request,
-        lambda: services.meeting_close(meeting=meeting, by=person),
+        lambda: services.meeting_close(meeting=meeting, by=request.user),
         _("The meeting is closed."),
     )
     return _to_meeting(meeting)
@@ -135,12 +131,11 @@ def meeting_close(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def code_renew(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    person = current_person(request)
-    meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
+def code_renew(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     run_service(
         request,
-        lambda: services.meeting_code_renew(meeting=meeting, by=person),
+        lambda: services.meeting_code_renew(meeting=meeting, by=request.user),
         _("The check-in code is new: the old one no longer works."),
     )
     return redirect("meetings:room", meeting_id=meeting.pk)
@@ -155,9 +150,8 @@ def _item(meeting: Meeting, item_id: int) -> AgendaItem:
 
 @require_POST
 @login_required
-def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    person = current_person(request)
-    meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
+def agenda_add(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     form = AgendaItemForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the item a title (at most 200 characters)."))
@@ -165,7 +159,7 @@ def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     run_service(
         request,
         lambda: services.agenda_item_add(
-            meeting=meeting, by=person, title=form.cleaned_data["title"]
+            meeting=meeting, by=request.user, title=form.cleaned_data["title"]
         ),
         _("The item is on the agenda."),
     )
@@ -174,9 +168,8 @@ def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def agenda_move(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
-    person = current_person(request)
-    meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
+def agenda_move(request: AuthenticatedHttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     item = _item(meeting, item_id)
     form = MoveForm(request.POST)
     if not form.is_valid():
@@ -185,7 +178,7 @@ def agenda_move(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResp
     run_service(
         request,
         lambda: services.agenda_item_move(
-            item=item, by=person, direction=form.cleaned_data["direction"]
+            item=item, by=request.user, direction=form.cleaned_data["direction"]
         ),
         _("The agenda is changed."),
     )
@@ -194,13 +187,12 @@ def agenda_move(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResp
 
 @require_POST
 @login_required
-def agenda_remove(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
-    person = current_person(request)
-    meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
+def agenda_remove(request: AuthenticatedHttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     item = _item(meeting, item_id)
     run_service(
         request,
-        lambda: services.agenda_item_remove(item=item, by=person),
+        lambda: services.agenda_item_remove(item=item, by=request.user),
         _("The item is off the agenda."),
     )
     return _to_meeting(meeting)
@@ -211,18 +203,17 @@ def agenda_remove(request: HttpRequest, meeting_id: int, item_id: int) -> HttpRe
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def check_in(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def check_in(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     """GET shows the form (the QR code in the room opens it with the code filled in); POST
     checks the member in."""
-    person = current_person(request)
-    seat = access.meeting_for_member(person=person, meeting_id=meeting_id)
+    seat = access.meeting_for_member(person=request.user, meeting_id=meeting_id)
     meeting = seat.meeting
     initial = {"code": request.GET.get("code", "")[:16]}
     form = CheckInForm(submitted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.attendance_check_in(
-                meeting=meeting, person=person, code=form.cleaned_data["code"]
+                meeting=meeting, person=request.user, code=form.cleaned_data["code"]
             )
         except RuleViolation as error:
             form.add_error("code", error.message)
@@ -247,13 +238,12 @@ def _member_of(meeting: Meeting, person_id: int) -> Person:
 
 @require_POST
 @login_required
-def tick(request: HttpRequest, meeting_id: int, person_id: int) -> HttpResponse:
-    person = current_person(request)
-    meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
+def tick(request: AuthenticatedHttpRequest, meeting_id: int, person_id: int) -> HttpResponse:
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     attendee = _member_of(meeting, person_id)
     run_service(
         request,
-        lambda: services.attendance_check_in(meeting=meeting, person=attendee, by=person),
+        lambda: services.attendance_check_in(meeting=meeting, person=attendee, by=request.user),
         _("%(handle)s is checked in.") % {"handle": attendee.handle},
     )
     return redirect("meetings:attendance", meeting_id=meeting.pk)
@@ -261,13 +251,12 @@ def tick(request: HttpRequest, meeting_id: int, person_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def untick(request: HttpRequest, meeting_id: int, person_id: int) -> HttpResponse:
-    person = current_person(request)
-    meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
+def untick(request: AuthenticatedHttpRequest, meeting_id: int, person_id: int) -> HttpResponse:
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     attendee = _member_of(meeting, person_id)
     run_service(
         request,
-        lambda: services.attendance_check_out(meeting=meeting, person=attendee, by=person),
+        lambda: services.attendance_check_out(meeting=meeting, person=attendee, by=request.user),
         _("%(handle)s is marked as gone.") % {"handle": attendee.handle},
     )
     return redirect("meetings:attendance", meeting_id=meeting.pk)
@@ -275,12 +264,13 @@ def untick(request: HttpRequest, meeting_id: int, person_id: int) -> HttpRespons
 
 @require_POST
 @login_required
-def leave(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    person = current_person(request)
-    meeting = access.meeting_for_member(person=person, meeting_id=meeting_id).meeting
+def leave(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = access.meeting_for_member(person=request.user, meeting_id=meeting_id).meeting
     run_service(
         request,
-        lambda: services.attendance_check_out(meeting=meeting, person=person, by=person),
+        lambda: services.attendance_check_out(
+            meeting=meeting, person=request.user, by=request.user
+        ),
         _("You are marked as gone. Check in again if you come back."),
     )
     return _to_meeting(meeting)
@@ -291,12 +281,11 @@ def leave(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def speaker_raise(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    person = current_person(request)
-    meeting = access.meeting_for_member(person=person, meeting_id=meeting_id).meeting
+def speaker_raise(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = access.meeting_for_member(person=request.user, meeting_id=meeting_id).meeting
     run_service(
         request,
-        lambda: services.speaker_raise(meeting=meeting, person=person),
+        lambda: services.speaker_raise(meeting=meeting, person=request.user),
         _("You are on the speakers' list."),
     )
     return _to_meeting(meeting)
@@ -304,14 +293,13 @@ def speaker_raise(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def speaker_lower(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def speaker_lower(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     """Take one's own hand down; an officer may take down someone else's (`person`)."""
-    person = current_person(request)
-    seat = access.meeting_for_member(person=person, meeting_id=meeting_id)
+    seat = access.meeting_for_member(person=request.user, meeting_id=meeting_id)
     meeting = seat.meeting
     raw = request.POST.get("person", "")
-    target = person
-    if raw and raw != str(person.pk):
+    target = request.user
+    if raw and raw != str(request.user.pk):
         if not seat.is_officer:
             raise PermissionDenied("Only the officers take someone else off the list.")
         if not raw.isdigit():
@@ -319,7 +307,7 @@ def speaker_lower(request: HttpRequest, meeting_id: int) -> HttpResponse:
         target = _member_of(meeting, int(raw))
     run_service(
         request,
-        lambda: services.speaker_lower(meeting=meeting, person=target, by=person),
+        lambda: services.speaker_lower(meeting=meeting, person=target, by=request.user),
         _("Off the speakers' list."),
     )
     return _to_meeting(meeting)
@@ -327,12 +315,11 @@ def speaker_lower(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def speaker_next(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    person = current_person(request)
-    meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
+def speaker_next(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     run_service(
         request,
-        lambda: services.speaker_next(meeting=meeting, by=person),
+        lambda: services.speaker_next(meeting=meeting, by=request.user),
         _("Next speaker."),
     )
     return _to_meeting(meeting)
@@ -343,12 +330,11 @@ def speaker_next(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def minutes_generate(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    person = current_person(request)
-    meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
+def minutes_generate(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     if run_service(
         request,
-        lambda: services.minutes_generate(meeting=meeting, by=person),
+        lambda: services.minutes_generate(meeting=meeting, by=request.user),
         _("The minutes are written from the record. Read them before the next meeting."),
     ):
         return redirect("meetings:minutes", meeting_id=meeting.pk)
@@ -357,14 +343,15 @@ def minutes_generate(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def minutes_approve(request: HttpRequest, meeting_id: int, minutes_id: int) -> HttpResponse:
+def minutes_approve(
+    request: AuthenticatedHttpRequest, meeting_id: int, minutes_id: int
+) -> HttpResponse:
     """Approve earlier minutes in this (later, open) meeting."""
-    person = current_person(request)
-    meeting = access.meeting_for_officer(person=person, meeting_id=meeting_id)
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     minutes = get_object_or_404(Minutes, pk=minutes_id, meeting__committee_id=meeting.committee_id)
     run_service(
         request,
-        lambda: services.minutes_approve(minutes=minutes, in_meeting=meeting, by=person),
+        lambda: services.minutes_approve(minutes=minutes, in_meeting=meeting, by=request.user),
         _("The minutes are approved."),
     )
     return _to_meeting(meeting)
@@ -372,12 +359,11 @@ def minutes_approve(request: HttpRequest, meeting_id: int, minutes_id: int) -> H
 
 @require_POST
 @login_required
-def minutes_publish(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    person = current_person(request)
-    minutes = access.minutes_for_officer(person=person, meeting_id=meeting_id)
+def minutes_publish(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    minutes = access.minutes_for_officer(person=request.user, meeting_id=meeting_id)
     run_service(
         request,
-        lambda: services.minutes_publish(minutes=minutes, by=person),
+        lambda: services.minutes_publish(minutes=minutes, by=request.user),
         _("The minutes are published to the members."),
     )
     return redirect("meetings:minutes", meeting_id=meeting_id)
@@ -388,9 +374,8 @@ def minutes_publish(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def petition_open(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    committee, _membership = committee_access.committee_for_member(person=person, slug=slug)
+def petition_open(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee, _membership = committee_access.committee_for_member(person=request.user, slug=slug)
     form = PetitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say why the members must meet (at most 1,000 characters)."))
@@ -398,7 +383,7 @@ def petition_open(request: HttpRequest, slug: str) -> HttpResponse:
     run_service(
         request,
         lambda: services.meeting_petition_open(
-            committee=committee, by=person, reason=form.cleaned_data["reason"]
+            committee=committee, by=request.user, reason=form.cleaned_data["reason"]
         ),
         _("The petition is open and carries your signature."),
     )
@@ -407,12 +392,11 @@ def petition_open(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def petition_sign(request: HttpRequest, petition_id: int) -> HttpResponse:
-    person = current_person(request)
-    petition = access.petition_for_member(person=person, petition_id=petition_id)
+def petition_sign(request: AuthenticatedHttpRequest, petition_id: int) -> HttpResponse:
+    petition = access.petition_for_member(person=request.user, petition_id=petition_id)
     run_service(
         request,
-        lambda: services.meeting_petition_sign(petition=petition, by=person),
+        lambda: services.meeting_petition_sign(petition=petition, by=request.user),
         _("Your signature is counted. Nobody can see who signed."),
     )
     return redirect("meetings:list", slug=petition.committee.slug)
