@@ -33,7 +33,8 @@ def memberships_of_person(*, person_id: int) -> QuerySet[Membership]:
 
 def committee_active_members(*, committee: Committee) -> QuerySet[Membership]:
     return (
-        Membership.objects.filter(committee=committee, status=MembershipStatus.ACTIVE)
+        Membership.objects.active()
+        .filter(committee=committee)
         .select_related("person")
         .order_by("person__handle")
     )

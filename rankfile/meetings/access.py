@@ -14,8 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from rankfile.accounts.models import Person
-from rankfile.committees.access import OFFICER_KINDS, officer_roles
-from rankfile.committees.models import Membership, MembershipStatus
+from rankfile.committees.access import OFFICER_KINDS, is_active_member, officer_roles
 from rankfile.meetings.models import Meeting, Minutes, MinutesStatus, Petition
 
 
@@ -29,11 +28,8 @@ class MeetingSeat:
 
 def meeting_for_member(*, person: Person, meeting_id: int) -> MeetingSeat:
     meeting = Meeting.objects.select_related("committee").filter(pk=meeting_id).first()
-    if (
-        meeting is None
-        or not Membership.objects.filter(
-            person_id=person.pk, committee_id=meeting.committee_id, status=MembershipStatus.ACTIVE
-        ).exists()
+    if meeting is None or not is_active_member(
+        person_id=person.pk, committee_id=meeting.committee_id
     ):
         raise Http404("No such meeting")
     roles = officer_roles(person=person, committee=meeting.committee)
@@ -67,11 +63,8 @@ def minutes_for_officer(*, person: Person, meeting_id: int) -> Minutes:
 
 def petition_for_member(*, person: Person, petition_id: int) -> Petition:
     petition = Petition.objects.select_related("committee").filter(pk=petition_id).first()
-    if (
-        petition is None
-        or not Membership.objects.filter(
-            person_id=person.pk, committee_id=petition.committee_id, status=MembershipStatus.ACTIVE
-        ).exists()
+    if petition is None or not is_active_member(
+        person_id=person.pk, committee_id=petition.committee_id
     ):
         raise Http404("No such petition")
     return petition

@@ -12,18 +12,13 @@ from rankfile.core.live import LiveConsumer
 
 @database_sync_to_async
 def _meeting_group(person_id: int, meeting_id: int) -> str | None:
-    from rankfile.committees.models import Membership, MembershipStatus
+    from rankfile.committees.access import is_active_member
     from rankfile.meetings.models import Meeting
 
     committee_id = (
         Meeting.objects.filter(pk=meeting_id).values_list("committee_id", flat=True).first()
     )
-    if (
-        committee_id is None
-        or not Membership.objects.filter(
-            person_id=person_id, committee_id=committee_id, status=MembershipStatus.ACTIVE
-        ).exists()
-    ):
+    if committee_id is None or not is_active_member(person_id=person_id, committee_id=committee_id):
         return None
     return f"meeting-{meeting_id}"
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from rankfile.committees.models import Committee, Membership, MembershipStatus
+from rankfile.committees.models import Committee, Membership
 from rankfile.meetings.models import (
     AgendaItem,
     Attendance,
@@ -23,7 +23,7 @@ from rankfile.meetings.models import (
 
 def _present(meeting_id: int) -> QuerySet[Attendance]:
     """Checked in, not gone, and still an active member of the meeting's committee."""
-    active = Membership.objects.filter(status=MembershipStatus.ACTIVE)
+    active = Membership.objects.active()
     return Attendance.objects.filter(
         meeting_id=meeting_id,
         left_at__isnull=True,

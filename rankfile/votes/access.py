@@ -15,15 +15,14 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from rankfile.accounts.models import Person
-from rankfile.committees.access import is_officer
+from rankfile.committees.access import committee_ids_of_member, is_officer
 from rankfile.committees.models import Membership, MembershipStatus
 from rankfile.votes.models import Elector, Nomination, Poll
 
 
 def _polls_of_member(person: Person) -> QuerySet[Poll]:
     return Poll.objects.select_related("committee").filter(
-        committee__memberships__person_id=person.pk,
-        committee__memberships__status=MembershipStatus.ACTIVE,
+        committee_id__in=committee_ids_of_member(person_id=person.pk)
     )
 
 

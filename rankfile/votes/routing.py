@@ -8,16 +8,14 @@ from typing import Any
 from channels.db import database_sync_to_async
 from django.urls import path
 
-from rankfile.committees.models import MembershipStatus
+from rankfile.committees.access import committee_ids_of_member
 from rankfile.core.live import LiveConsumer
 from rankfile.votes.models import Poll
 
 
 def _may_watch(*, person_id: int, poll_id: int) -> bool:
     return Poll.objects.filter(
-        pk=poll_id,
-        committee__memberships__person_id=person_id,
-        committee__memberships__status=MembershipStatus.ACTIVE,
+        pk=poll_id, committee_id__in=committee_ids_of_member(person_id=person_id)
     ).exists()
 
 

@@ -33,7 +33,6 @@ from rankfile.committees.models import (
     DelegateSeat,
     Invitation,
     Membership,
-    MembershipStatus,
     Role,
 )
 from rankfile.core.errors import RuleViolation
@@ -222,8 +221,7 @@ def role_assign(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         return redirect("committees:detail", slug=slug)
     member = Person.objects.filter(
         handle__iexact=form.cleaned_data["handle"],
-        memberships__committee=committee,
-        memberships__status=MembershipStatus.ACTIVE,
+        pk__in=Membership.objects.active().filter(committee=committee).values("person_id"),
     ).first()
     if member is None:
         messages.error(request, _("No active member has that handle."))

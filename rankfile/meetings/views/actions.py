@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.accounts.models import Person
 from rankfile.committees import access as committee_access
+from rankfile.committees.models import Membership
 from rankfile.core.errors import RuleViolation
 from rankfile.core.http import render_form, run_service, submitted
 from rankfile.meetings import access, services
@@ -231,8 +232,9 @@ def _member_of(meeting: Meeting, person_id: int) -> Person:
     return get_object_or_404(
         Person,
         pk=person_id,
-        memberships__committee_id=meeting.committee_id,
-        memberships__status="active",
+        pk__in=Membership.objects.active()
+        .filter(committee_id=meeting.committee_id)
+        .values("person_id"),
     )
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.committees import access as committee_access
-from rankfile.committees.models import Membership, MembershipStatus
+from rankfile.committees.selectors import committee_active_members
 from rankfile.meetings import access, selectors
 from rankfile.meetings.codes import qr_svg
 from rankfile.meetings.forms import AgendaItemForm, CheckInForm, PetitionForm
@@ -93,11 +93,7 @@ def attendance(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespon
     """The officers' list of members, to tick in those who cannot use the code."""
     meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     present = selectors.meeting_present_person_ids(meeting_id=meeting.pk)
-    members = (
-        Membership.objects.filter(committee_id=meeting.committee_id, status=MembershipStatus.ACTIVE)
-        .select_related("person")
-        .order_by("person__handle")
-    )
+    members = committee_active_members(committee=meeting.committee)
     context = {
         "meeting": meeting,
         "committee": meeting.committee,
