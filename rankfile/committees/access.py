@@ -49,6 +49,16 @@ def committee_for_member(*, person: Person, slug: str) -> tuple[Committee, Membe
     return membership.committee, membership
 
 
+def membership_for_member(*, person: Person, slug: str, membership_id: int) -> Membership:
+    """A membership (of any status: an applicant's, a suspended member's) in a committee the
+    person is an active member of; 404 for anyone else."""
+    committee, _membership = committee_for_member(person=person, slug=slug)
+    membership = Membership.objects.filter(pk=membership_id, committee=committee).first()
+    if membership is None:
+        raise Http404("No such membership")
+    return membership
+
+
 def officer_roles(*, person: Person, committee: Committee) -> set[str]:
     return set(
         Role.objects.filter(

@@ -26,6 +26,13 @@ def _polls_of_member(person: Person) -> QuerySet[Poll]:
     )
 
 
+def may_watch_poll(*, person_id: int, poll_id: int) -> bool:
+    """Whether the person may watch the poll's page live: an active member of its committee."""
+    return Poll.objects.filter(
+        pk=poll_id, committee_id__in=committee_ids_of_member(person_id=person_id)
+    ).exists()
+
+
 def poll_for_member(*, person: Person, poll_id: int) -> Poll:
     poll = _polls_of_member(person).filter(pk=poll_id).first()
     if poll is None:

@@ -32,7 +32,6 @@ from rankfile.committees.models import (
     Committee,
     DelegateSeat,
     Invitation,
-    Membership,
     Role,
 )
 from rankfile.core.errors import RuleViolation
@@ -119,15 +118,12 @@ def invitation_revoke(
     return redirect("committees:invitations", slug=slug)
 
 
-def _applicant(committee_slug: str, person: Person, membership_id: int) -> Membership:
-    committee, _membership = access.committee_for_member(person=person, slug=committee_slug)
-    return get_object_or_404(Membership, pk=membership_id, committee=committee)
-
-
 @require_POST
 @login_required
 def vouch(request: AuthenticatedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
-    membership = _applicant(slug, request.user, membership_id)
+    membership = access.membership_for_member(
+        person=request.user, slug=slug, membership_id=membership_id
+    )
     run_service(
         request,
         lambda: services.membership_vouch(membership=membership, by=request.user),
@@ -140,7 +136,9 @@ def vouch(request: AuthenticatedHttpRequest, slug: str, membership_id: int) -> H
 @login_required
 def approve(request: AuthenticatedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
     access.committee_for_officer(person=request.user, slug=slug)
-    membership = _applicant(slug, request.user, membership_id)
+    membership = access.membership_for_member(
+        person=request.user, slug=slug, membership_id=membership_id
+    )
     run_service(
         request,
         lambda: services.membership_approve(membership=membership, by=request.user),
@@ -154,7 +152,9 @@ def approve(request: AuthenticatedHttpRequest, slug: str, membership_id: int) ->
 def suspend(request: AuthenticatedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
     """GET asks for confirmation (suspending ends the member's roles and seats); POST does it."""
     committee = access.committee_for_officer(person=request.user, slug=slug)
-    membership = _applicant(slug, request.user, membership_id)
+    membership = access.membership_for_member(
+        person=request.user, slug=slug, membership_id=membership_id
+    )
     if request.method == "GET":
         return render(
             request,
@@ -173,7 +173,9 @@ def suspend(request: AuthenticatedHttpRequest, slug: str, membership_id: int) ->
 @login_required
 def reinstate(request: AuthenticatedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
     access.committee_for_officer(person=request.user, slug=slug)
-    membership = _applicant(slug, request.user, membership_id)
+    membership = access.membership_for_member(
+        person=request.user, slug=slug, membership_id=membership_id
+    )
     run_service(
         request,
         lambda: services.membership_reinstate(membership=membership, by=request.user),
@@ -219,10 +221,9 @@ def role_assign(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose a member and a role."))
         return redirect("committees:detail", slug=slug)
-    member = Person.objects.filter(
-        handle__iexact=form.cleaned_data["handle"],
-        pk__in=Membership.objects.active().filter(committee=committee).values("person_id"),
-    ).first()
+    member = selectors.committee_active_member_by_handle(
+        committee=committee, handle=form.cleaned_data["handle"]
+    )
     if member is None:
         messages.error(request, _("No active member has that handle."))
         return redirect("committees:detail", slug=slug)

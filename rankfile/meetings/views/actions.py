@@ -12,9 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rankfile.accounts.http import AuthenticatedHttpRequest
-from rankfile.accounts.models import Person
 from rankfile.committees import access as committee_access
-from rankfile.committees.models import Membership
 from rankfile.core.errors import RuleViolation
 from rankfile.core.http import render_form, run_service, submitted
 from rankfile.meetings import access, services
@@ -228,21 +226,11 @@ def check_in(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse
     )
 
 
-def _member_of(meeting: Meeting, person_id: int) -> Person:
-    return get_object_or_404(
-        Person,
-        pk=person_id,
-        pk__in=Membership.objects.active()
-        .filter(committee_id=meeting.committee_id)
-        .values("person_id"),
-    )
-
-
 @require_POST
 @login_required
 def tick(request: AuthenticatedHttpRequest, meeting_id: int, person_id: int) -> HttpResponse:
     meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
-    attendee = _member_of(meeting, person_id)
+    attendee = access.meeting_member(meeting=meeting, person_id=person_id)
     run_service(
         request,
         lambda: services.attendance_check_in(meeting=meeting, person=attendee, by=request.user),
@@ -255,7 +243,7 @@ def tick(request: AuthenticatedHttpRequest, meeting_id: int, person_id: int) -> 
 @login_required
 def untick(request: AuthenticatedHttpRequest, meeting_id: int, person_id: int) -> HttpResponse:
     meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
-    attendee = _member_of(meeting, person_id)
+    attendee = access.meeting_member(meeting=meeting, person_id=person_id)
     run_service(
         request,
         lambda: services.attendance_check_out(meeting=meeting, person=attendee, by=request.user),
@@ -306,7 +294,7 @@ def speaker_lower(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRes
             raise PermissionDenied("Only the officers take someone else off the list.")
         if not raw.isdigit():
             raise Http404("No such member")
-        target = _member_of(meeting, int(raw))
+        target = access.meeting_member(meeting=meeting, person_id=int(raw))
     run_service(
         request,
         lambda: services.speaker_lower(meeting=meeting, person=target, by=request.user),

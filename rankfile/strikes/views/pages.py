@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import math
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -12,9 +9,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from rankfile.accounts.http import AuthenticatedHttpRequest
-from rankfile.accounts.models import Person
-from rankfile.committees.access import OFFICER_KINDS
-from rankfile.committees.models import Committee, Role
 from rankfile.strikes import access, selectors
 from rankfile.strikes.dashboard import DIMENSIONS, campaign_dashboard, dashboard_json
 from rankfile.strikes.figures import shown_figures
@@ -25,8 +19,6 @@ from rankfile.strikes.lifecycle import (
     campaign_refusal,
     campaign_trigger_refusal,
 )
-from rankfile.strikes.models import Campaign, PledgeCount, StrikeState
-from rankfile.strikes.readiness import meets_threshold
 
 
 @require_GET
@@ -46,61 +38,6 @@ def campaign_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "can_start_for": access.committees_where_officer(person=request.user),
     }
     return render(request, "strikes/list.html", context)
-
-
-@dataclasses.dataclass(frozen=True)
-class MyWorkplace:
-    """A covered base committee the viewer is in: its own figures, shown to its members exactly
-    (k-anonymity protects a committee's figures from outside it, not from itself)."""
-
-    committee: Committee
-    pledged: int
-    needed: int | None  # pledges still missing to meet the threshold
-    is_ready: bool
-    is_officer: bool
-    state: StrikeState | None
-
-
-def _my_workplaces(
-    *, person: Person, campaign: Campaign, committees: list[Committee]
-) -> list[MyWorkplace]:
-    ids = [c.pk for c in committees]
-    counts = dict(
-        PledgeCount.objects.filter(campaign=campaign, committee_id__in=ids).values_list(
-            "committee_id", "count"
-        )
-    )
-    states = {
-        s.committee_id: s
-        for s in StrikeState.objects.filter(campaign=campaign, committee_id__in=ids)
-    }
-    officer_of = set(
-        Role.objects.filter(
-            person_id=person.pk, committee_id__in=ids, kind__in=OFFICER_KINDS, ended_at__isnull=True
-        ).values_list("committee_id", flat=True)
-    )
-    rows = []
-    for committee in committees:
-        pledged = counts.get(committee.pk, 0)
-        needed = None
-        if campaign.threshold_percent and committee.workforce_estimate:
-            target = math.ceil(campaign.threshold_percent * committee.workforce_estimate / 100)
-            needed = max(target - pledged, 0)
-        rows.append(
-            MyWorkplace(
-                committee=committee,
-                pledged=pledged,
-                needed=needed,
-                is_ready=meets_threshold(
-                    pledged=pledged,
-                    workforce=committee.workforce_estimate,
-                    percent=campaign.threshold_percent,
-                ),
-                is_officer=committee.pk in officer_of,
-                state=states.get(committee.pk),
-            )
-        )
-    return rows
 
 
 @require_GET
@@ -155,7 +92,7 @@ def campaign_detail(
         "is_under_way": campaign_is_under_way(campaign),
         "my_pledge": my_pledge,
         "pledge_form": PledgeForm(committees=[(c.pk, c.name) for c in my_committees]),
-        "my_workplaces": _my_workplaces(
+        "my_workplaces": selectors.my_workplaces(
             person=request.user, campaign=campaign, committees=my_committees
         ),
         "endorsements": endorsements,
