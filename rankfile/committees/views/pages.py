@@ -13,7 +13,7 @@ from rankfile.audit.selectors import audit_events_for_committee
 from rankfile.committees import access, selectors
 from rankfile.committees.bylaws import BYLAW_LABELS, bylaw_value_shown, bylaws_effective
 from rankfile.committees.figures import shown_count
-from rankfile.committees.models import AffiliationStatus
+from rankfile.committees.models import AffiliationStatus, CommitteeKind, MembershipStatus
 
 
 @require_GET
@@ -27,7 +27,11 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
     memberships = list(selectors.memberships_of_person(person_id=request.user.pk))
-    return render(request, "committees/mine.html", {"memberships": memberships})
+    return render(
+        request,
+        "committees/mine.html",
+        {"memberships": memberships, "MembershipStatus": MembershipStatus},
+    )
 
 
 @require_GET
@@ -55,6 +59,8 @@ def detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         "delegations_out": list(selectors.committee_delegations_out(committee=committee)),
         "seats_in": list(selectors.committee_seats_in(committee=committee)),
         "parents": parents,
+        "AffiliationStatus": AffiliationStatus,
+        "CommitteeKind": CommitteeKind,
         "accepted_parents": [link for link in parents if link.status == AffiliationStatus.ACCEPTED],
         "children": list(selectors.committee_children(committee=committee)),
         "bylaws": [

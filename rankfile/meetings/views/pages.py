@@ -15,7 +15,7 @@ from rankfile.meetings import access, selectors
 from rankfile.meetings.codes import qr_svg
 from rankfile.meetings.forms import AgendaItemForm, CheckInForm, PetitionForm
 from rankfile.meetings.lifecycle import petition_needed, petition_refusal
-from rankfile.meetings.models import PetitionSignature
+from rankfile.meetings.models import AgendaItemKind, MeetingStatus, MinutesStatus, PetitionSignature
 from rankfile.meetings.views.minutes import readable_minutes
 from rankfile.meetings.views.sections import SECTIONS, page_context, section_context
 
@@ -30,7 +30,9 @@ def meeting_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         "is_officer": committee_access.is_officer(person=request.user, committee=committee),
         "upcoming": list(selectors.meetings_upcoming(committee=committee)),
         "past": list(
-            selectors.meetings_of_committee(committee=committee).filter(status="closed")[:50]
+            selectors.meetings_of_committee(committee=committee).filter(
+                status=MeetingStatus.CLOSED
+            )[:50]
         ),
         "petition": petition,
         "petition_refusal": petition_refusal(petition) if petition is not None else None,
@@ -38,6 +40,7 @@ def meeting_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         "has_signed": petition is not None
         and PetitionSignature.objects.filter(petition=petition, person_id=request.user.pk).exists(),
         "petition_form": PetitionForm(),
+        "MinutesStatus": MinutesStatus,
     }
     return render(request, "meetings/list.html", context)
 
@@ -114,5 +117,7 @@ def minutes(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
         "minutes": minutes,
         "content": readable_minutes(minutes.content),
         "is_officer": is_officer,
+        "AgendaItemKind": AgendaItemKind,
+        "MinutesStatus": MinutesStatus,
     }
     return render(request, "meetings/minutes.html", context)

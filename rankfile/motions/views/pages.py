@@ -122,6 +122,7 @@ def _detail_context(seat: MotionSeat, person: Person) -> dict[str, Any]:
         "comment_form": CommentForm(),
         "vote_form": VoteForm(),
         "amendment_form": AmendmentForm(),
+        "MotionStatus": MotionStatus,
     }
 
 

@@ -19,6 +19,7 @@ from rankfile.strikes.lifecycle import (
     campaign_refusal,
     campaign_trigger_refusal,
 )
+from rankfile.strikes.models import CampaignStatus
 
 
 @require_GET
@@ -98,6 +99,7 @@ def campaign_detail(
         "endorsements": endorsements,
         "endorse_form": EndorseForm(committees=endorse_choices) if endorse_choices else None,
         "rollup_links": access.rollup_choices(person=request.user, campaign=campaign),
+        "CampaignStatus": CampaignStatus,
     }
     return render(request, "strikes/detail.html", context)
 

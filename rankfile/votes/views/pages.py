@@ -21,7 +21,10 @@ from rankfile.votes import access, selectors
 from rankfile.votes.forms import BallotForm, NominateForm, TrackerForm
 from rankfile.votes.lifecycle import PollAction, poll_refusal
 from rankfile.votes.live import turnout_figure
-from rankfile.votes.models import Poll, PollKind, PollStatus
+from rankfile.votes.models import Poll, PollKind, PollMethod, PollStatus
+
+# The poll pages show different text and links by state, kind and method: they compare with these.
+CHOICES = {"PollKind": PollKind, "PollMethod": PollMethod, "PollStatus": PollStatus}
 
 
 @require_GET
@@ -32,6 +35,7 @@ def poll_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         "committee": committee,
         "polls": selectors.polls_of_committee(committee=committee),
         "is_officer": is_officer(person=request.user, committee=committee),
+        **CHOICES,
     }
     return render(request, "votes/list.html", context)
 
@@ -75,6 +79,7 @@ def poll_context(
         "can_nominate": poll_refusal(poll, PollAction.NOMINATE) is None,
         "nominate_form": NominateForm(),
         "summary": selectors.poll_result_summary(poll),
+        **CHOICES,
         **extra,
     }
 
@@ -95,6 +100,7 @@ def poll_section(request: AuthenticatedHttpRequest, poll_id: int) -> HttpRespons
         "poll": poll,
         **_turnout(poll),
         "summary": selectors.poll_result_summary(poll),
+        **CHOICES,
     }
     return render(request, "votes/_status.html", context)
 
@@ -105,7 +111,10 @@ def results(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
     poll = access.poll_for_member(person=request.user, poll_id=poll_id)
     if poll.status != PollStatus.CLOSED:
         return render(
-            request, "votes/results.html", {"poll": poll, "committee": poll.committee}, status=409
+            request,
+            "votes/results.html",
+            {"poll": poll, "committee": poll.committee, **CHOICES},
+            status=409,
         )
     options = selectors.poll_options(poll=poll)
     labels = selectors.poll_option_labels(poll=poll, options=options)
@@ -118,6 +127,7 @@ def results(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
         "table": selectors.poll_rounds_table(poll),
         "roll_call": selectors.poll_roll_call(poll=poll, labels=labels),
         "votes_cast": selectors.poll_votes_cast(poll=poll),
+        **CHOICES,
     }
     return render(request, "votes/results.html", context)
 
@@ -153,5 +163,11 @@ def check(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
                 tracker=form.cleaned_data["tracker"],
                 labels=selectors.poll_option_labels(poll=poll, options=options),
             )
-    context = {"poll": poll, "committee": poll.committee, "form": form, "outcome": outcome}
+    context = {
+        "poll": poll,
+        "committee": poll.committee,
+        "form": form,
+        "outcome": outcome,
+        **CHOICES,
+    }
     return render_form(request, "votes/check.html", context)
