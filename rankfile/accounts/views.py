@@ -21,9 +21,10 @@ from rankfile.accounts.forms import (
     PasswordChangeForm,
     SignupForm,
 )
+from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.accounts.sessions import sessions_end
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form, submitted
+from rankfile.core.http import render_form, submitted
 from rankfile.core.notify import NotificationKind
 
 
@@ -89,17 +90,16 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def settings_view(request: HttpRequest) -> HttpResponse:
-    person = current_person(request)
+def settings_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     initial = {
-        "email": person.email,
-        "real_name": person.real_name,
-        "phone": person.phone,
-        "language": person.language,
+        "email": request.user.email,
+        "real_name": request.user.real_name,
+        "phone": request.user.phone,
+        "language": request.user.language,
     }
     form = ContactForm(submitted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.account_update_contact(person=person, **form.cleaned_data)
+        services.account_update_contact(person=request.user, **form.cleaned_data)
         messages.success(request, _("Saved."))
         response = redirect("accounts:settings")
         if form.cleaned_data["language"]:
@@ -112,19 +112,18 @@ def settings_view(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def password_change(request: HttpRequest) -> HttpResponse:
-    person = current_person(request)
+def password_change(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = PasswordChangeForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.account_change_password(person=person, **form.cleaned_data)
+            services.account_change_password(person=request.user, **form.cleaned_data)
         except RuleViolation as error:
             form.add_error(None, error.message)
         else:
-            update_session_auth_hash(request, person)
+            update_session_auth_hash(request, request.user)
             # Django would refuse the other sessions at their next request (their password
             # hash no longer matches); ending them also takes them out of the database.
-            sessions_end(person_id=person.pk, keep=request.session.session_key)
+            sessions_end(person_id=request.user.pk, keep=request.session.session_key)
             messages.success(
                 request, _("Your password is changed. You are logged out everywhere else.")
             )
@@ -134,14 +133,13 @@ def password_change(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def delete(request: HttpRequest) -> HttpResponse:
-    person = current_person(request)
+def delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(submitted(request))
     if request.method == "POST" and form.is_valid():
-        if not person.check_password(form.cleaned_data["password"]):
+        if not request.user.check_password(form.cleaned_data["password"]):
             form.add_error("password", _("That is not your password."))
         else:
-            services.account_erase(person=person)
+            services.account_erase(person=request.user)
             logout(request)
             messages.success(request, _("Your account and your personal data are erased."))
             return redirect("accounts:login")
@@ -150,8 +148,8 @@ def delete(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def export(request: HttpRequest) -> HttpResponse:
-    data = services.account_export(person=current_person(request))
+def export(request: AuthenticatedHttpRequest) -> HttpResponse:
+    data = services.account_export(person=request.user)
     response = HttpResponse(
         json.dumps(data, indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
@@ -163,13 +161,12 @@ def export(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def notifications(request: HttpRequest) -> HttpResponse:
-    person = current_person(request)
-    off = set(person.notifications_off or [])
+def notifications(request: AuthenticatedHttpRequest) -> HttpResponse:
+    off = set(request.user.notifications_off or [])
     wanted = [kind for kind in NotificationKind.values if kind not in off]
     form = NotificationsForm(submitted(request), initial={"kinds": wanted})
     if request.method == "POST" and form.is_valid():
-        services.account_set_notifications(person=person, wanted=form.cleaned_data["kinds"])
+        services.account_set_notifications(person=request.user, wanted=form.cleaned_data["kinds"])
         messages.success(request, _("Saved."))
         return redirect("accounts:notifications")
     return render_form(request, "accounts/notifications.html", {"form": form})

@@ -7,6 +7,7 @@ that a committee exists at that address. A member without the needed role gets 4
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 
 from rankfile.accounts.models import Person
@@ -14,7 +15,6 @@ from rankfile.committees.models import (
     Committee,
     CommitteeClosure,
     Membership,
-    MembershipStatus,
     Role,
     RoleKind,
 )
@@ -28,15 +28,35 @@ def is_active_member(*, person_id: int, committee_id: int) -> bool:
     )
 
 
+def committee_ids_of_member(*, person_id: int) -> QuerySet[Membership, int]:
+    """The committees where the person is an active member, to filter by (`pk__in=`)."""
+    return (
+        Membership.objects.active()
+        .filter(person_id=person_id)
+        .values_list("committee_id", flat=True)
+    )
+
+
 def committee_for_member(*, person: Person, slug: str) -> tuple[Committee, Membership]:
     membership = (
-        Membership.objects.select_related("committee")
-        .filter(person_id=person.pk, committee__slug=slug, status=MembershipStatus.ACTIVE)
+        Membership.objects.active()
+        .select_related("committee")
+        .filter(person_id=person.pk, committee__slug=slug)
         .first()
     )
     if membership is None:
         raise Http404("No such committee")
     return membership.committee, membership
+
+
+def membership_for_member(*, person: Person, slug: str, membership_id: int) -> Membership:
+    """A membership (of any status: an applicant's, a suspended member's) in a committee the
+    person is an active member of; 404 for anyone else."""
+    committee, _membership = committee_for_member(person=person, slug=slug)
+    membership = Membership.objects.filter(pk=membership_id, committee=committee).first()
+    if membership is None:
+        raise Http404("No such membership")
+    return membership
 
 
 def officer_roles(*, person: Person, committee: Committee) -> set[str]:
@@ -83,9 +103,7 @@ def committee_for_federation_view(*, person: Person, slug: str) -> Committee:
     if committee is None:
         raise Http404("No such committee")
     below = CommitteeClosure.objects.filter(ancestor_id=committee.pk).values("descendant_id")
-    if not Membership.objects.filter(
-        person_id=person.pk, status=MembershipStatus.ACTIVE, committee_id__in=below
-    ).exists():
+    if not Membership.objects.active().filter(person_id=person.pk, committee_id__in=below).exists():
         raise Http404("No such committee")
     return committee
 

@@ -8,6 +8,7 @@ from collections import defaultdict
 from django.db import connection
 from django.db.models import QuerySet
 
+from rankfile.accounts.models import Person
 from rankfile.committees.models import (
     BASE_KINDS,
     Affiliation,
@@ -33,10 +34,19 @@ def memberships_of_person(*, person_id: int) -> QuerySet[Membership]:
 
 def committee_active_members(*, committee: Committee) -> QuerySet[Membership]:
     return (
-        Membership.objects.filter(committee=committee, status=MembershipStatus.ACTIVE)
+        Membership.objects.active()
+        .filter(committee=committee)
         .select_related("person")
         .order_by("person__handle")
     )
+
+
+def committee_active_member_by_handle(*, committee: Committee, handle: str) -> Person | None:
+    """The active member of the committee with that handle, whatever its case."""
+    return Person.objects.filter(
+        handle__iexact=handle,
+        pk__in=Membership.objects.active().filter(committee=committee).values("person_id"),
+    ).first()
 
 
 def committee_applicants(*, committee: Committee) -> QuerySet[Membership]:

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
-from rankfile.accounts.models import Person
 from rankfile.core.errors import RuleViolation
-
-
-def current_person(request: HttpRequest) -> Person:
-    """The logged-in person; views call this after @login_required."""
-    return cast(Person, request.user)
 
 
 def submitted(request: HttpRequest) -> QueryDict | None:

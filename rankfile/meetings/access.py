@@ -14,8 +14,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from rankfile.accounts.models import Person
-from rankfile.committees.access import OFFICER_KINDS, officer_roles
-from rankfile.committees.models import Membership, MembershipStatus
+from rankfile.committees.access import OFFICER_KINDS, is_active_member, officer_roles
+from rankfile.committees.models import Membership
 from rankfile.meetings.models import Meeting, Minutes, MinutesStatus, Petition
 
 
@@ -29,15 +29,37 @@ class MeetingSeat:
 
 def meeting_for_member(*, person: Person, meeting_id: int) -> MeetingSeat:
     meeting = Meeting.objects.select_related("committee").filter(pk=meeting_id).first()
-    if (
-        meeting is None
-        or not Membership.objects.filter(
-            person_id=person.pk, committee_id=meeting.committee_id, status=MembershipStatus.ACTIVE
-        ).exists()
+    if meeting is None or not is_active_member(
+        person_id=person.pk, committee_id=meeting.committee_id
     ):
         raise Http404("No such meeting")
     roles = officer_roles(person=person, committee=meeting.committee)
     return MeetingSeat(meeting=meeting, is_officer=bool(roles & set(OFFICER_KINDS)))
+
+
+def meeting_member(*, meeting: Meeting, person_id: int) -> Person:
+    """An active member of the meeting's committee (someone an officer ticks in or takes off
+    the speakers' list); 404 for anyone else."""
+    member = Person.objects.filter(
+        pk=person_id,
+        pk__in=Membership.objects.active()
+        .filter(committee_id=meeting.committee_id)
+        .values("person_id"),
+    ).first()
+    if member is None:
+        raise Http404("No such member")
+    return member
+
+
+def meeting_to_watch(*, person_id: int, meeting_id: int) -> Meeting | None:
+    """The meeting, when the person may watch its page live (an active member of its
+    committee); None otherwise, for the socket to refuse."""
+    meeting = Meeting.objects.only("committee_id").filter(pk=meeting_id).first()
+    if meeting is None or not is_active_member(
+        person_id=person_id, committee_id=meeting.committee_id
+    ):
+        return None
+    return meeting
 
 
 def meeting_for_officer(*, person: Person, meeting_id: int) -> Meeting:
@@ -67,11 +89,8 @@ def minutes_for_officer(*, person: Person, meeting_id: int) -> Minutes:
 
 def petition_for_member(*, person: Person, petition_id: int) -> Petition:
     petition = Petition.objects.select_related("committee").filter(pk=petition_id).first()
-    if (
-        petition is None
-        or not Membership.objects.filter(
-            person_id=person.pk, committee_id=petition.committee_id, status=MembershipStatus.ACTIVE
-        ).exists()
+    if petition is None or not is_active_member(
+        person_id=person.pk, committee_id=petition.committee_id
     ):
         raise Http404("No such petition")
     return petition

@@ -8,24 +8,13 @@ from channels.db import database_sync_to_async
 from django.urls import path
 
 from rankfile.core.live import LiveConsumer
+from rankfile.meetings.access import meeting_to_watch
 
 
 @database_sync_to_async
 def _meeting_group(person_id: int, meeting_id: int) -> str | None:
-    from rankfile.committees.models import Membership, MembershipStatus
-    from rankfile.meetings.models import Meeting
-
-    committee_id = (
-        Meeting.objects.filter(pk=meeting_id).values_list("committee_id", flat=True).first()
-    )
-    if (
-        committee_id is None
-        or not Membership.objects.filter(
-            person_id=person_id, committee_id=committee_id, status=MembershipStatus.ACTIVE
-        ).exists()
-    ):
-        return None
-    return f"meeting-{meeting_id}"
+    meeting = meeting_to_watch(person_id=person_id, meeting_id=meeting_id)
+    return None if meeting is None else meeting.live_group
 
 
 class MeetingConsumer(LiveConsumer):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 
-from rankfile.committees.models import Committee, Membership, MembershipStatus
+from rankfile.committees.models import Committee, Membership
 from rankfile.meetings.models import (
     AgendaItem,
     Attendance,
@@ -19,11 +17,13 @@ from rankfile.meetings.models import (
     Speaker,
     SpeakerStatus,
 )
+from rankfile.votes.models import Poll
+from rankfile.votes.selectors import poll_result_summary, polls_of_meeting
 
 
 def _present(meeting_id: int) -> QuerySet[Attendance]:
     """Checked in, not gone, and still an active member of the meeting's committee."""
-    active = Membership.objects.filter(status=MembershipStatus.ACTIVE)
+    active = Membership.objects.active()
     return Attendance.objects.filter(
         meeting_id=meeting_id,
         left_at__isnull=True,
@@ -95,18 +95,9 @@ def minutes_awaiting_approval(*, meeting: Meeting) -> QuerySet[Minutes]:
     )
 
 
-def meeting_polls(*, meeting_id: int) -> list[Any]:
-    """The meeting's polls from the votes app, or none while that app is not installed."""
-    try:
-        from rankfile.votes.selectors import polls_of_meeting
-    except ImportError:
-        return []
+def meeting_polls(*, meeting_id: int) -> list[Poll]:
     return list(polls_of_meeting(meeting_id=meeting_id))
 
 
-def poll_summary(poll: Any) -> str:
-    try:
-        from rankfile.votes.selectors import poll_result_summary
-    except ImportError:
-        return ""
+def poll_summary(poll: Poll) -> str:
     return str(poll_result_summary(poll))

@@ -18,13 +18,13 @@ from rankfile.accounts.models import Person
 from rankfile.committees.access import (
     OFFICER_KINDS,
     committee_for_federation_view,
+    committee_ids_of_member,
+    is_active_member,
     officer_roles,
 )
 from rankfile.committees.models import (
     Committee,
     CommitteeClosure,
-    Membership,
-    MembershipStatus,
     Role,
 )
 from rankfile.motions.models import Forwarding, Motion, MotionStatus
@@ -46,9 +46,7 @@ def motion_for_member(*, person: Person, motion_id: int) -> MotionSeat:
     motion = Motion.objects.select_related("committee", "proposer").filter(pk=motion_id).first()
     if (
         motion is None
-        or not Membership.objects.filter(
-            person_id=person.pk, committee_id=motion.committee_id, status=MembershipStatus.ACTIVE
-        ).exists()
+        or not is_active_member(person_id=person.pk, committee_id=motion.committee_id)
         or (motion.status == MotionStatus.DRAFT and motion.proposer_id != person.pk)
     ):
         raise Http404("No such motion")
@@ -110,11 +108,8 @@ def committees_for_endorsement(*, person: Person, forwarding: Forwarding) -> lis
         person_id=person.pk, kind__in=OFFICER_KINDS, ended_at__isnull=True
     ).values("committee_id")
     committees = list(
-        Committee.objects.filter(
-            pk__in=below,
-            memberships__person_id=person.pk,
-            memberships__status=MembershipStatus.ACTIVE,
-        )
+        Committee.objects.filter(pk__in=below)
+        .filter(pk__in=committee_ids_of_member(person_id=person.pk))
         .filter(pk__in=officer_of)
         .exclude(pk=forwarding.motion.committee_id)
         .order_by("name")

@@ -12,29 +12,22 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from rankfile.accounts.models import Person
-from rankfile.committees.access import OFFICER_KINDS
+from rankfile.committees.access import OFFICER_KINDS, committee_ids_of_member
 from rankfile.committees.models import (
     BASE_KINDS,
     Committee,
     CommitteeClosure,
     Membership,
-    MembershipStatus,
     Role,
 )
 from rankfile.strikes.models import Campaign
 
 
-def _my_committee_ids(person: Person) -> QuerySet[Membership, int]:
-    return Membership.objects.filter(
-        person_id=person.pk, status=MembershipStatus.ACTIVE
-    ).values_list("committee_id", flat=True)
-
-
 def campaigns_visible_to(*, person: Person) -> QuerySet[Campaign]:
     """Campaigns started by a committee the person is in, or by one above it."""
-    above = CommitteeClosure.objects.filter(descendant_id__in=_my_committee_ids(person)).values(
-        "ancestor_id"
-    )
+    above = CommitteeClosure.objects.filter(
+        descendant_id__in=committee_ids_of_member(person_id=person.pk)
+    ).values("ancestor_id")
     return Campaign.objects.filter(committee_id__in=above)
 
 
@@ -62,9 +55,7 @@ def rollup_committee(*, person: Person, campaign: Campaign, slug: str) -> Commit
     ):
         raise Http404("No such committee")
     below = CommitteeClosure.objects.filter(ancestor_id=committee.pk).values("descendant_id")
-    if not Membership.objects.filter(
-        person_id=person.pk, status=MembershipStatus.ACTIVE, committee_id__in=below
-    ).exists():
+    if not Membership.objects.active().filter(person_id=person.pk, committee_id__in=below).exists():
         raise Http404("No such committee")
     return committee
 
@@ -76,12 +67,9 @@ def pledge_committees(*, person: Person, campaign: Campaign) -> list[Committee]:
         "descendant_id"
     )
     return list(
-        Committee.objects.filter(
-            pk__in=covered,
-            kind__in=BASE_KINDS,
-            memberships__person_id=person.pk,
-            memberships__status=MembershipStatus.ACTIVE,
-        ).order_by("name")
+        Committee.objects.filter(pk__in=covered, kind__in=BASE_KINDS)
+        .filter(pk__in=committee_ids_of_member(person_id=person.pk))
+        .order_by("name")
     )
 
 
@@ -94,11 +82,8 @@ def committees_officered(*, person: Person, campaign: Campaign) -> list[Committe
         person_id=person.pk, kind__in=OFFICER_KINDS, ended_at__isnull=True
     ).values("committee_id")
     return list(
-        Committee.objects.filter(
-            pk__in=covered,
-            memberships__person_id=person.pk,
-            memberships__status=MembershipStatus.ACTIVE,
-        )
+        Committee.objects.filter(pk__in=covered)
+        .filter(pk__in=committee_ids_of_member(person_id=person.pk))
         .filter(pk__in=officer_of)
         .order_by("name")
     )
@@ -140,11 +125,9 @@ def committees_where_officer(*, person: Person) -> list[Committee]:
         person_id=person.pk, kind__in=OFFICER_KINDS, ended_at__isnull=True
     ).values("committee_id")
     return list(
-        Committee.objects.filter(
-            pk__in=officer_of,
-            memberships__person_id=person.pk,
-            memberships__status=MembershipStatus.ACTIVE,
-        ).order_by("name")
+        Committee.objects.filter(pk__in=officer_of)
+        .filter(pk__in=committee_ids_of_member(person_id=person.pk))
+        .order_by("name")
     )
 
 
@@ -155,11 +138,8 @@ def rollup_choices(*, person: Person, campaign: Campaign) -> list[Committee]:
         "descendant_id"
     )
     return list(
-        Committee.objects.filter(
-            pk__in=covered,
-            memberships__person_id=person.pk,
-            memberships__status=MembershipStatus.ACTIVE,
-        )
+        Committee.objects.filter(pk__in=covered)
+        .filter(pk__in=committee_ids_of_member(person_id=person.pk))
         .exclude(pk=campaign.committee_id)
         .order_by("name")
     )

@@ -16,16 +16,21 @@ from django.db.models import Prefetch, QuerySet, Sum
 from django.utils import timezone
 
 from rankfile.accounts.models import Person
+from rankfile.committees.access import OFFICER_KINDS
 from rankfile.committees.bylaws import bylaws_effective
-from rankfile.committees.models import BASE_KINDS, Committee, CommitteeClosure
+from rankfile.committees.models import BASE_KINDS, Committee, CommitteeClosure, Role
+from rankfile.core.shares import share_needed
 from rankfile.strikes.holders import pledge_holder
 from rankfile.strikes.models import (
     Campaign,
     CampaignDemand,
     Endorsement,
     Pledge,
+    PledgeCount,
     StrikeReport,
+    StrikeState,
 )
+from rankfile.strikes.readiness import meets_threshold
 
 HISTORY_MAX_DAYS = 366
 
@@ -288,3 +293,59 @@ def committee_reports(
     return StrikeReport.objects.filter(campaign=campaign, committee=committee).order_by(
         "-reported_at", "-id"
     )[:limit]
+
+
+@dataclasses.dataclass(frozen=True)
+class MyWorkplace:
+    """A covered base committee the viewer is in: its own figures, shown to its members exactly
+    (k-anonymity protects a committee's figures from outside it, not from itself)."""
+
+    committee: Committee
+    pledged: int
+    needed: int | None  # pledges still missing to meet the threshold
+    is_ready: bool
+    is_officer: bool
+    state: StrikeState | None
+
+
+def my_workplaces(
+    *, person: Person, campaign: Campaign, committees: list[Committee]
+) -> list[MyWorkplace]:
+    """The person's own workplaces among `committees` (those the campaign covers), in order."""
+    ids = [c.pk for c in committees]
+    counts = dict(
+        PledgeCount.objects.filter(campaign=campaign, committee_id__in=ids).values_list(
+            "committee_id", "count"
+        )
+    )
+    states = {
+        s.committee_id: s
+        for s in StrikeState.objects.filter(campaign=campaign, committee_id__in=ids)
+    }
+    officer_of = set(
+        Role.objects.filter(
+            person_id=person.pk, committee_id__in=ids, kind__in=OFFICER_KINDS, ended_at__isnull=True
+        ).values_list("committee_id", flat=True)
+    )
+    rows: list[MyWorkplace] = []
+    for committee in committees:
+        pledged = counts.get(committee.pk, 0)
+        needed = None
+        if campaign.threshold_percent and committee.workforce_estimate:
+            target = share_needed(committee.workforce_estimate, campaign.threshold_percent)
+            needed = max(target - pledged, 0)
+        rows.append(
+            MyWorkplace(
+                committee=committee,
+                pledged=pledged,
+                needed=needed,
+                is_ready=meets_threshold(
+                    pledged=pledged,
+                    workforce=committee.workforce_estimate,
+                    percent=campaign.threshold_percent,
+                ),
+                is_officer=committee.pk in officer_of,
+                state=states.get(committee.pk),
+            )
+        )
+    return rows

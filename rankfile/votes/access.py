@@ -15,16 +15,22 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from rankfile.accounts.models import Person
-from rankfile.committees.access import is_officer
+from rankfile.committees.access import committee_ids_of_member, is_officer
 from rankfile.committees.models import Membership, MembershipStatus
 from rankfile.votes.models import Elector, Nomination, Poll
 
 
 def _polls_of_member(person: Person) -> QuerySet[Poll]:
     return Poll.objects.select_related("committee").filter(
-        committee__memberships__person_id=person.pk,
-        committee__memberships__status=MembershipStatus.ACTIVE,
+        committee_id__in=committee_ids_of_member(person_id=person.pk)
     )
+
+
+def may_watch_poll(*, person_id: int, poll_id: int) -> bool:
+    """Whether the person may watch the poll's page live: an active member of its committee."""
+    return Poll.objects.filter(
+        pk=poll_id, committee_id__in=committee_ids_of_member(person_id=person_id)
+    ).exists()
 
 
 def poll_for_member(*, person: Person, poll_id: int) -> Poll:

@@ -8,24 +8,16 @@ from typing import Any
 from channels.db import database_sync_to_async
 from django.urls import path
 
-from rankfile.committees.models import MembershipStatus
 from rankfile.core.live import LiveConsumer
-from rankfile.votes.models import Poll
-
-
-def _may_watch(*, person_id: int, poll_id: int) -> bool:
-    return Poll.objects.filter(
-        pk=poll_id,
-        committee__memberships__person_id=person_id,
-        committee__memberships__status=MembershipStatus.ACTIVE,
-    ).exists()
+from rankfile.votes.access import may_watch_poll
+from rankfile.votes.models import poll_live_group
 
 
 class PollConsumer(LiveConsumer):
     async def group_for(self, user: Any, kwargs: dict[str, Any]) -> str | None:
         poll_id = int(kwargs["poll_id"])
-        allowed = await database_sync_to_async(_may_watch)(person_id=user.pk, poll_id=poll_id)
-        return f"poll-{poll_id}" if allowed else None
+        allowed = await database_sync_to_async(may_watch_poll)(person_id=user.pk, poll_id=poll_id)
+        return poll_live_group(poll_id) if allowed else None
 
 
 websocket_urlpatterns = [

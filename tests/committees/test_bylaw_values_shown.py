@@ -7,7 +7,7 @@ from django.utils import translation
 
 from rankfile.committees.bylaws import bylaw_value_shown
 from rankfile.committees.forms import BylawsForm
-from rankfile.core.templatetags.rankfile_tags import sector_label
+from rankfile.committees.templatetags.committees_tags import sector_label
 from tests.factories import page_text
 
 

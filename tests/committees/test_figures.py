@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rankfile.committees.figures import shown_count
-from rankfile.core.templatetags.rankfile_tags import k_anonymous
+from rankfile.committees.templatetags.committees_tags import k_anonymous
 
 
 @pytest.mark.parametrize("value", [1, 2, 4])

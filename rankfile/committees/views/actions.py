@@ -6,12 +6,13 @@ from datetime import datetime, time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.accounts.models import Person
 from rankfile.committees import access, selectors, services
 from rankfile.committees.bylaws import bylaws_inherited_values
@@ -31,21 +32,18 @@ from rankfile.committees.models import (
     Committee,
     DelegateSeat,
     Invitation,
-    Membership,
-    MembershipStatus,
     Role,
 )
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form, run_service, submitted
+from rankfile.core.http import render_form, run_service, submitted
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def found(request: HttpRequest) -> HttpResponse:
-    person = current_person(request)
-    form = CommitteeFoundForm(submitted(request), allow_coordinating=person.is_operator)
+def found(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = CommitteeFoundForm(submitted(request), allow_coordinating=request.user.is_operator)
     if request.method == "POST" and form.is_valid():
-        committee = services.committee_found(by=person, **form.cleaned_data)
+        committee = services.committee_found(by=request.user, **form.cleaned_data)
         messages.success(
             request, _("%(name)s is founded. You are its chair.") % {"name": committee.name}
         )
@@ -55,16 +53,15 @@ def found(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def edit(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    committee = access.committee_for_officer(person=person, slug=slug)
+def edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee = access.committee_for_officer(person=request.user, slug=slug)
     initial = {
         f: getattr(committee, f)
         for f in ("name", "sector", "region", "workforce_estimate", "description")
     }
     form = CommitteeEditForm(submitted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.committee_update(committee=committee, by=person, **form.cleaned_data)
+        services.committee_update(committee=committee, by=request.user, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("committees:detail", slug=committee.slug)
     return render_form(request, "committees/edit.html", {"form": form, "committee": committee})
@@ -72,9 +69,8 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def bylaws(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    committee = access.committee_for_officer(person=person, slug=slug)
+def bylaws(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee = access.committee_for_officer(person=request.user, slug=slug)
     inherited = bylaws_inherited_values(committee=committee)
     initial = {
         k: ("yes" if v else "no") if isinstance(v, bool) else v
@@ -82,7 +78,9 @@ def bylaws(request: HttpRequest, slug: str) -> HttpResponse:
     }
     form = BylawsForm(submitted(request), initial=initial, inherited=inherited)
     if request.method == "POST" and form.is_valid():
-        services.committee_bylaws_update(committee=committee, by=person, overrides=form.overrides())
+        services.committee_bylaws_update(
+            committee=committee, by=request.user, overrides=form.overrides()
+        )
         messages.success(request, _("The bylaws are saved."))
         return redirect("committees:detail", slug=committee.slug)
     return render_form(request, "committees/bylaws.html", {"form": form, "committee": committee})
@@ -90,14 +88,13 @@ def bylaws(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def invitations(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    committee = access.committee_for_officer(person=person, slug=slug)
+def invitations(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee = access.committee_for_officer(person=request.user, slug=slug)
     form = InvitationForm(submitted(request))
     new_link = None
     if request.method == "POST" and form.is_valid():
         _invitation, token = services.invitation_create(
-            committee=committee, by=person, **form.cleaned_data
+            committee=committee, by=request.user, **form.cleaned_data
         )
         new_link = request.build_absolute_uri(f"/join/{token}/")
         form = InvitationForm()
@@ -111,28 +108,25 @@ def invitations(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def invitation_revoke(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
-    person = current_person(request)
-    committee = access.committee_for_officer(person=person, slug=slug)
+def invitation_revoke(
+    request: AuthenticatedHttpRequest, slug: str, invitation_id: int
+) -> HttpResponse:
+    committee = access.committee_for_officer(person=request.user, slug=slug)
     invitation = get_object_or_404(Invitation, pk=invitation_id, committee=committee)
-    services.invitation_revoke(invitation=invitation, by=person)
+    services.invitation_revoke(invitation=invitation, by=request.user)
     messages.success(request, _("The link no longer works."))
     return redirect("committees:invitations", slug=slug)
 
 
-def _applicant(committee_slug: str, person: Person, membership_id: int) -> Membership:
-    committee, _membership = access.committee_for_member(person=person, slug=committee_slug)
-    return get_object_or_404(Membership, pk=membership_id, committee=committee)
-
-
 @require_POST
 @login_required
-def vouch(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
-    person = current_person(request)
-    membership = _applicant(slug, person, membership_id)
+def vouch(request: AuthenticatedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    membership = access.membership_for_member(
+        person=request.user, slug=slug, membership_id=membership_id
+    )
     run_service(
         request,
-        lambda: services.membership_vouch(membership=membership, by=person),
+        lambda: services.membership_vouch(membership=membership, by=request.user),
         _("Thank you: your vouch is recorded."),
     )
     return redirect("committees:detail", slug=slug)
@@ -140,13 +134,14 @@ def vouch(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def approve(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
-    person = current_person(request)
-    access.committee_for_officer(person=person, slug=slug)
-    membership = _applicant(slug, person, membership_id)
+def approve(request: AuthenticatedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    access.committee_for_officer(person=request.user, slug=slug)
+    membership = access.membership_for_member(
+        person=request.user, slug=slug, membership_id=membership_id
+    )
     run_service(
         request,
-        lambda: services.membership_approve(membership=membership, by=person),
+        lambda: services.membership_approve(membership=membership, by=request.user),
         _("Admitted."),
     )
     return redirect("committees:detail", slug=slug)
@@ -154,11 +149,12 @@ def approve(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def suspend(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+def suspend(request: AuthenticatedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
     """GET asks for confirmation (suspending ends the member's roles and seats); POST does it."""
-    person = current_person(request)
-    committee = access.committee_for_officer(person=person, slug=slug)
-    membership = _applicant(slug, person, membership_id)
+    committee = access.committee_for_officer(person=request.user, slug=slug)
+    membership = access.membership_for_member(
+        person=request.user, slug=slug, membership_id=membership_id
+    )
     if request.method == "GET":
         return render(
             request,
@@ -167,7 +163,7 @@ def suspend(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse
         )
     run_service(
         request,
-        lambda: services.membership_suspend(membership=membership, by=person),
+        lambda: services.membership_suspend(membership=membership, by=request.user),
         _("Suspended."),
     )
     return redirect("committees:detail", slug=slug)
@@ -175,13 +171,14 @@ def suspend(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse
 
 @require_POST
 @login_required
-def reinstate(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
-    person = current_person(request)
-    access.committee_for_officer(person=person, slug=slug)
-    membership = _applicant(slug, person, membership_id)
+def reinstate(request: AuthenticatedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    access.committee_for_officer(person=request.user, slug=slug)
+    membership = access.membership_for_member(
+        person=request.user, slug=slug, membership_id=membership_id
+    )
     run_service(
         request,
-        lambda: services.membership_reinstate(membership=membership, by=person),
+        lambda: services.membership_reinstate(membership=membership, by=request.user),
         _("Reinstated."),
     )
     return redirect("committees:detail", slug=slug)
@@ -189,15 +186,14 @@ def reinstate(request: HttpRequest, slug: str, membership_id: int) -> HttpRespon
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def leave(request: HttpRequest, slug: str) -> HttpResponse:
+def leave(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """GET asks for confirmation (coming back takes a new invitation); POST leaves."""
-    person = current_person(request)
-    committee, membership = access.committee_for_member(person=person, slug=slug)
+    committee, membership = access.committee_for_member(person=request.user, slug=slug)
     if request.method == "GET":
         return render(request, "committees/confirm_leave.html", {"committee": committee})
     if run_service(
         request,
-        lambda: services.membership_leave(membership=membership, by=person),
+        lambda: services.membership_leave(membership=membership, by=request.user),
         _("You have left."),
     ):
         return redirect("committees:mine")
@@ -206,9 +202,8 @@ def leave(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def contact_sharing(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    _committee, membership = access.committee_for_member(person=person, slug=slug)
+def contact_sharing(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    _committee, membership = access.committee_for_member(person=request.user, slug=slug)
     form = ContactSharingForm(request.POST)
     if form.is_valid():
         services.membership_set_contact_sharing(
@@ -220,25 +215,22 @@ def contact_sharing(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def role_assign(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    committee = access.committee_for_chair(person=person, slug=slug)
+def role_assign(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee = access.committee_for_chair(person=request.user, slug=slug)
     form = RoleAssignForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a member and a role."))
         return redirect("committees:detail", slug=slug)
-    member = Person.objects.filter(
-        handle__iexact=form.cleaned_data["handle"],
-        memberships__committee=committee,
-        memberships__status=MembershipStatus.ACTIVE,
-    ).first()
+    member = selectors.committee_active_member_by_handle(
+        committee=committee, handle=form.cleaned_data["handle"]
+    )
     if member is None:
         messages.error(request, _("No active member has that handle."))
         return redirect("committees:detail", slug=slug)
     run_service(
         request,
         lambda: services.role_assign(
-            committee=committee, person=member, kind=form.cleaned_data["kind"], by=person
+            committee=committee, person=member, kind=form.cleaned_data["kind"], by=request.user
         ),
         _("Role given."),
     )
@@ -247,19 +239,17 @@ def role_assign(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def role_end(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
-    person = current_person(request)
-    committee = access.committee_for_chair(person=person, slug=slug)
+def role_end(request: AuthenticatedHttpRequest, slug: str, role_id: int) -> HttpResponse:
+    committee = access.committee_for_chair(person=request.user, slug=slug)
     role = get_object_or_404(Role, pk=role_id, committee=committee, ended_at__isnull=True)
-    run_service(request, lambda: services.role_end(role=role, by=person), _("Role ended."))
+    run_service(request, lambda: services.role_end(role=role, by=request.user), _("Role ended."))
     return redirect("committees:detail", slug=slug)
 
 
 @require_POST
 @login_required
-def seat_assign(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    committee = access.committee_for_officer(person=person, slug=slug)
+def seat_assign(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee = access.committee_for_officer(person=request.user, slug=slug)
     parents = [
         (a.parent_id, a.parent.name)
         for a in selectors.committee_parents(committee=committee)
@@ -284,7 +274,11 @@ def seat_assign(request: HttpRequest, slug: str) -> HttpResponse:
     run_service(
         request,
         lambda: services.seat_assign(
-            parent=parent, committee=committee, person=member, by=person, term_ends_at=term_ends_at
+            parent=parent,
+            committee=committee,
+            person=member,
+            by=request.user,
+            term_ends_at=term_ends_at,
         ),
         _("Delegate seat given."),
     )
@@ -293,19 +287,17 @@ def seat_assign(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def seat_end(request: HttpRequest, slug: str, seat_id: int) -> HttpResponse:
-    person = current_person(request)
-    committee = access.committee_for_officer(person=person, slug=slug)
+def seat_end(request: AuthenticatedHttpRequest, slug: str, seat_id: int) -> HttpResponse:
+    committee = access.committee_for_officer(person=request.user, slug=slug)
     seat = get_object_or_404(DelegateSeat, pk=seat_id, committee=committee, ended_at__isnull=True)
-    run_service(request, lambda: services.seat_end(seat=seat, by=person), _("Seat ended."))
+    run_service(request, lambda: services.seat_end(seat=seat, by=request.user), _("Seat ended."))
     return redirect("committees:detail", slug=slug)
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def affiliation_request(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    committee = access.committee_for_officer(person=person, slug=slug)
+def affiliation_request(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee = access.committee_for_officer(person=request.user, slug=slug)
     taken = [a.parent_id for a in selectors.committee_parents(committee=committee)]
     # PostgreSQL refuses NUL in text parameters (a 500): a search for it finds nothing anyway.
     query = request.GET.get("q", "").replace("\x00", "")[:100]
@@ -319,7 +311,7 @@ def affiliation_request(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         parent = get_object_or_404(Committee, pk=form.cleaned_data["parent"])
         try:
-            services.affiliation_request(child=committee, parent=parent, by=person)
+            services.affiliation_request(child=committee, parent=parent, by=request.user)
         except RuleViolation as error:
             form.add_error(None, error.message)
         else:
@@ -337,21 +329,20 @@ def affiliation_request(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @login_required
 def affiliation_decide(
-    request: HttpRequest, slug: str, affiliation_id: int, decision: str
+    request: AuthenticatedHttpRequest, slug: str, affiliation_id: int, decision: str
 ) -> HttpResponse:
-    person = current_person(request)
-    committee = access.committee_for_officer(person=person, slug=slug)
+    committee = access.committee_for_officer(person=request.user, slug=slug)
     affiliation = get_object_or_404(Affiliation, pk=affiliation_id, parent=committee)
     if decision == "accept":
         run_service(
             request,
-            lambda: services.affiliation_accept(affiliation=affiliation, by=person),
+            lambda: services.affiliation_accept(affiliation=affiliation, by=request.user),
             _("Accepted."),
         )
     else:
         run_service(
             request,
-            lambda: services.affiliation_refuse(affiliation=affiliation, by=person),
+            lambda: services.affiliation_refuse(affiliation=affiliation, by=request.user),
             _("Refused."),
         )
     return redirect("committees:detail", slug=slug)
@@ -359,16 +350,17 @@ def affiliation_decide(
 
 @require_POST
 @login_required
-def affiliation_end(request: HttpRequest, slug: str, affiliation_id: int) -> HttpResponse:
-    person = current_person(request)
-    committee = access.committee_for_officer(person=person, slug=slug)
+def affiliation_end(
+    request: AuthenticatedHttpRequest, slug: str, affiliation_id: int
+) -> HttpResponse:
+    committee = access.committee_for_officer(person=request.user, slug=slug)
     affiliation = get_object_or_404(
         Affiliation.objects.filter(child=committee) | Affiliation.objects.filter(parent=committee),
         pk=affiliation_id,
     )
     run_service(
         request,
-        lambda: services.affiliation_end(affiliation=affiliation, by=person),
+        lambda: services.affiliation_end(affiliation=affiliation, by=request.user),
         _("The affiliation has ended."),
     )
     return redirect("committees:detail", slug=slug)

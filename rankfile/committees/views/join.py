@@ -15,7 +15,7 @@ from rankfile.accounts.services import account_create
 from rankfile.committees import services
 from rankfile.committees.services.membership import invitation_find
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form, submitted
+from rankfile.core.http import render_form, submitted
 
 
 @require_http_methods(["GET", "POST"])
@@ -27,7 +27,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
     if request.user.is_authenticated:
         if request.method == "POST":
             try:
-                services.invitation_redeem(token=token, person=current_person(request))
+                services.invitation_redeem(token=token, person=request.user)
             except RuleViolation as error:
                 messages.error(request, error.message)
             else:

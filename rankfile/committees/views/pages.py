@@ -7,13 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.audit.describe import describe_event
 from rankfile.audit.selectors import audit_events_for_committee
 from rankfile.committees import access, selectors
 from rankfile.committees.bylaws import BYLAW_LABELS, bylaw_value_shown, bylaws_effective
 from rankfile.committees.figures import shown_count
-from rankfile.committees.models import AffiliationStatus
-from rankfile.core.http import current_person
+from rankfile.committees.models import AffiliationStatus, CommitteeKind, MembershipStatus
 
 
 @require_GET
@@ -25,23 +25,25 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def mine(request: HttpRequest) -> HttpResponse:
-    person = current_person(request)
-    memberships = list(selectors.memberships_of_person(person_id=person.pk))
-    return render(request, "committees/mine.html", {"memberships": memberships})
+def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
+    memberships = list(selectors.memberships_of_person(person_id=request.user.pk))
+    return render(
+        request,
+        "committees/mine.html",
+        {"memberships": memberships, "MembershipStatus": MembershipStatus},
+    )
 
 
 @require_GET
 @login_required
-def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    committee, membership = access.committee_for_member(person=person, slug=slug)
-    roles = access.officer_roles(person=person, committee=committee)
+def detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee, membership = access.committee_for_member(person=request.user, slug=slug)
+    roles = access.officer_roles(person=request.user, committee=committee)
     members = list(selectors.committee_active_members(committee=committee))
     contact_visible = {
         m.pk
         for m in members
-        if access.can_see_contact_details(viewer=person, membership=m, viewer_roles=roles)
+        if access.can_see_contact_details(viewer=request.user, membership=m, viewer_roles=roles)
     }
     bylaws = bylaws_effective(committee=committee)
     parents = list(selectors.committee_parents(committee=committee))
@@ -57,6 +59,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "delegations_out": list(selectors.committee_delegations_out(committee=committee)),
         "seats_in": list(selectors.committee_seats_in(committee=committee)),
         "parents": parents,
+        "AffiliationStatus": AffiliationStatus,
+        "CommitteeKind": CommitteeKind,
         "accepted_parents": [link for link in parents if link.status == AffiliationStatus.ACCEPTED],
         "children": list(selectors.committee_children(committee=committee)),
         "bylaws": [
@@ -72,8 +76,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 @login_required
-def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
-    committee, _membership = access.committee_for_member(person=current_person(request), slug=slug)
+def audit_log(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee, _membership = access.committee_for_member(person=request.user, slug=slug)
     events = [
         (event, describe_event(event))
         for event in audit_events_for_committee(committee_id=committee.pk, limit=500)
@@ -83,8 +87,8 @@ def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 @login_required
-def federation(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = access.committee_for_federation_view(person=current_person(request), slug=slug)
+def federation(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee = access.committee_for_federation_view(person=request.user, slug=slug)
     k = bylaws_effective(committee=committee).k_anonymity
     rollup = selectors.federation_rollup(committee_id=committee.pk)
     tree = selectors.federation_tree(committee=committee)

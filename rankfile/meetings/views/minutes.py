@@ -1,12 +1,22 @@
-"""The stored minutes record, made readable: times as datetimes, states and kinds as labels in
-the reader's language."""
+"""Minutes: written from the record, approved at a later meeting, published to the members; and
+the stored record made readable (times as datetimes, states and kinds as labels in the reader's
+language). The actions are POST only."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from rankfile.meetings.models import AgendaItemKind, MeetingKind
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rankfile.accounts.http import AuthenticatedHttpRequest
+from rankfile.core.http import run_service
+from rankfile.meetings import access, services
+from rankfile.meetings.models import AgendaItemKind, MeetingKind, Minutes
 from rankfile.motions.models import AmendmentKind, MotionStatus
 
 
@@ -45,3 +55,44 @@ def readable_minutes(content: dict[str, Any]) -> dict[str, Any]:
             for motion in content.get("motions", [])
         ],
     }
+
+
+@require_POST
+@login_required
+def minutes_generate(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
+    if run_service(
+        request,
+        lambda: services.minutes_generate(meeting=meeting, by=request.user),
+        _("The minutes are written from the record. Read them before the next meeting."),
+    ):
+        return redirect("meetings:minutes", meeting_id=meeting.pk)
+    return redirect("meetings:detail", meeting_id=meeting.pk)
+
+
+@require_POST
+@login_required
+def minutes_approve(
+    request: AuthenticatedHttpRequest, meeting_id: int, minutes_id: int
+) -> HttpResponse:
+    """Approve earlier minutes in this (later, open) meeting."""
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
+    minutes = get_object_or_404(Minutes, pk=minutes_id, meeting__committee_id=meeting.committee_id)
+    run_service(
+        request,
+        lambda: services.minutes_approve(minutes=minutes, in_meeting=meeting, by=request.user),
+        _("The minutes are approved."),
+    )
+    return redirect("meetings:detail", meeting_id=meeting.pk)
+
+
+@require_POST
+@login_required
+def minutes_publish(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    minutes = access.minutes_for_officer(person=request.user, meeting_id=meeting_id)
+    run_service(
+        request,
+        lambda: services.minutes_publish(minutes=minutes, by=request.user),
+        _("The minutes are published to the members."),
+    )
+    return redirect("meetings:minutes", meeting_id=meeting_id)

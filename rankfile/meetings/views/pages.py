@@ -3,52 +3,53 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.committees import access as committee_access
-from rankfile.committees.models import Membership, MembershipStatus
-from rankfile.core.http import current_person
+from rankfile.committees.selectors import committee_active_members
 from rankfile.meetings import access, selectors
 from rankfile.meetings.codes import qr_svg
 from rankfile.meetings.forms import AgendaItemForm, CheckInForm, PetitionForm
 from rankfile.meetings.lifecycle import petition_needed, petition_refusal
-from rankfile.meetings.models import PetitionSignature
+from rankfile.meetings.models import AgendaItemKind, MeetingStatus, MinutesStatus, PetitionSignature
 from rankfile.meetings.views.minutes import readable_minutes
 from rankfile.meetings.views.sections import SECTIONS, page_context, section_context
 
 
 @require_GET
 @login_required
-def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    committee, _membership = committee_access.committee_for_member(person=person, slug=slug)
+def meeting_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee, _membership = committee_access.committee_for_member(person=request.user, slug=slug)
     petition = selectors.petition_collecting(committee=committee)
     context = {
         "committee": committee,
-        "is_officer": committee_access.is_officer(person=person, committee=committee),
+        "is_officer": committee_access.is_officer(person=request.user, committee=committee),
         "upcoming": list(selectors.meetings_upcoming(committee=committee)),
         "past": list(
-            selectors.meetings_of_committee(committee=committee).filter(status="closed")[:50]
+            selectors.meetings_of_committee(committee=committee).filter(
+                status=MeetingStatus.CLOSED
+            )[:50]
         ),
         "petition": petition,
         "petition_refusal": petition_refusal(petition) if petition is not None else None,
         "petition_needed": petition_needed(committee=committee),
         "has_signed": petition is not None
-        and PetitionSignature.objects.filter(petition=petition, person_id=person.pk).exists(),
+        and PetitionSignature.objects.filter(petition=petition, person_id=request.user.pk).exists(),
         "petition_form": PetitionForm(),
+        "MinutesStatus": MinutesStatus,
     }
     return render(request, "meetings/list.html", context)
 
 
 @require_GET
 @login_required
-def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    person = current_person(request)
-    seat = access.meeting_for_member(person=person, meeting_id=meeting_id)
-    context = page_context(seat, person)
+def meeting_detail(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    seat = access.meeting_for_member(person=request.user, meeting_id=meeting_id)
+    context = page_context(seat, request.user)
     context.update(
         {
             "committee": seat.meeting.committee,
@@ -61,23 +62,22 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def live_section(request: HttpRequest, meeting_id: int, section: str) -> HttpResponse:
+def live_section(request: AuthenticatedHttpRequest, meeting_id: int, section: str) -> HttpResponse:
     """One live section, for htmx to swap in when the WebSocket says it changed."""
     if section not in SECTIONS:
         raise Http404("No such section")
-    person = current_person(request)
-    seat = access.meeting_for_member(person=person, meeting_id=meeting_id)
-    context = section_context(section, seat, person)
+    seat = access.meeting_for_member(person=request.user, meeting_id=meeting_id)
+    context = section_context(section, seat, request.user)
     context.update({"check_in_form": CheckInForm(), "agenda_form": AgendaItemForm()})
     return render(request, f"meetings/_{section}.html", context)
 
 
 @require_GET
 @login_required
-def room(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def room(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     """What the officers put on the screen in the room: the code, as text and as a QR code
     that opens the check-in page with the code filled in."""
-    meeting = access.meeting_for_officer(person=current_person(request), meeting_id=meeting_id)
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     link = request.build_absolute_uri(
         f"/meetings/{meeting.pk}/check-in/?code={meeting.check_in_code}"
     )
@@ -92,15 +92,11 @@ def room(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def attendance(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     """The officers' list of members, to tick in those who cannot use the code."""
-    meeting = access.meeting_for_officer(person=current_person(request), meeting_id=meeting_id)
+    meeting = access.meeting_for_officer(person=request.user, meeting_id=meeting_id)
     present = selectors.meeting_present_person_ids(meeting_id=meeting.pk)
-    members = (
-        Membership.objects.filter(committee_id=meeting.committee_id, status=MembershipStatus.ACTIVE)
-        .select_related("person")
-        .order_by("person__handle")
-    )
+    members = committee_active_members(committee=meeting.committee)
     context = {
         "meeting": meeting,
         "committee": meeting.committee,
@@ -112,10 +108,8 @@ def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def minutes(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    minutes, is_officer = access.minutes_for_reader(
-        person=current_person(request), meeting_id=meeting_id
-    )
+def minutes(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    minutes, is_officer = access.minutes_for_reader(person=request.user, meeting_id=meeting_id)
     meeting = minutes.meeting
     context = {
         "meeting": meeting,
@@ -123,5 +117,7 @@ def minutes(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "minutes": minutes,
         "content": readable_minutes(minutes.content),
         "is_officer": is_officer,
+        "AgendaItemKind": AgendaItemKind,
+        "MinutesStatus": MinutesStatus,
     }
     return render(request, "meetings/minutes.html", context)

@@ -13,7 +13,14 @@ from django.utils.translation import gettext as _
 from rankfile.accounts.models import Person
 from rankfile.meetings.access import MeetingSeat
 from rankfile.meetings.lifecycle import MeetingAction, meeting_refusal
-from rankfile.meetings.models import Attendance, MeetingStatus, Minutes
+from rankfile.meetings.models import (
+    AgendaItemKind,
+    Attendance,
+    MeetingStatus,
+    Minutes,
+    MinutesStatus,
+    SpeakerStatus,
+)
 from rankfile.meetings.quorum import meeting_quorum
 from rankfile.meetings.selectors import (
     meeting_agenda,
@@ -24,6 +31,7 @@ from rankfile.meetings.selectors import (
     minutes_awaiting_approval,
     poll_summary,
 )
+from rankfile.votes.models import PollStatus
 
 
 def _status(seat: MeetingSeat, person: Person) -> dict[str, Any]:
@@ -94,7 +102,7 @@ def _agenda(seat: MeetingSeat, person: Person) -> dict[str, Any]:
 def _polls(seat: MeetingSeat, person: Person) -> dict[str, Any]:
     return {
         "polls": [
-            (poll, poll_summary(poll) if poll.status == "closed" else "")
+            (poll, poll_summary(poll) if poll.status == PollStatus.CLOSED else "")
             for poll in meeting_polls(meeting_id=seat.meeting.pk)
         ]
     }
@@ -110,12 +118,26 @@ SECTIONS: dict[str, Callable[[MeetingSeat, Person], dict[str, Any]]] = {
 }
 
 
+# The sections show different text and buttons by state and kind: they compare with these.
+CHOICES = {
+    "AgendaItemKind": AgendaItemKind,
+    "MeetingStatus": MeetingStatus,
+    "MinutesStatus": MinutesStatus,
+    "SpeakerStatus": SpeakerStatus,
+}
+
+
 def section_context(name: str, seat: MeetingSeat, person: Person) -> dict[str, Any]:
-    return {"meeting": seat.meeting, "is_officer": seat.is_officer, **SECTIONS[name](seat, person)}
+    return {
+        "meeting": seat.meeting,
+        "is_officer": seat.is_officer,
+        **CHOICES,
+        **SECTIONS[name](seat, person),
+    }
 
 
 def page_context(seat: MeetingSeat, person: Person) -> dict[str, Any]:
-    context: dict[str, Any] = {"meeting": seat.meeting, "is_officer": seat.is_officer}
+    context: dict[str, Any] = {"meeting": seat.meeting, "is_officer": seat.is_officer, **CHOICES}
     for builder in SECTIONS.values():
         context.update(builder(seat, person))
     return context

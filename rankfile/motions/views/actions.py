@@ -7,16 +7,16 @@ from collections.abc import Mapping
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from rankfile.accounts.models import Person
+from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.committees import access as committee_access
 from rankfile.committees.models import Committee
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form, run_service, submitted
+from rankfile.core.http import render_form, run_service, submitted
 from rankfile.meetings.models import Meeting
 from rankfile.motions import access, selectors, services
 from rankfile.motions.forms import (
@@ -35,27 +35,26 @@ def _to_motion(motion: Motion) -> HttpResponse:
 
 
 def _motion_form(
-    request: HttpRequest, person: Person, committee: Committee, initial: Mapping[str, object]
+    request: AuthenticatedHttpRequest, committee: Committee, initial: Mapping[str, object]
 ) -> MotionForm:
     choices = [
         (demand.pk, demand.text)
-        for demand in access.demands_to_pick(person=person, committee=committee)[:200]
+        for demand in access.demands_to_pick(person=request.user, committee=committee)[:200]
     ]
     return MotionForm(submitted(request), initial=initial, demand_choices=choices)
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def motion_create(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    committee, _membership = committee_access.committee_for_member(person=person, slug=slug)
-    form = _motion_form(request, person, committee, {})
+def motion_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee, _membership = committee_access.committee_for_member(person=request.user, slug=slug)
+    form = _motion_form(request, committee, {})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             motion = services.motion_create(
                 committee=committee,
-                by=person,
+                by=request.user,
                 title=data["title"],
                 text=data["text"],
                 demand_ids=data["demands"],
@@ -73,21 +72,20 @@ def motion_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def motion_edit(request: HttpRequest, motion_id: int) -> HttpResponse:
-    person = current_person(request)
-    motion = access.motion_for_proposer(person=person, motion_id=motion_id)
+def motion_edit(request: AuthenticatedHttpRequest, motion_id: int) -> HttpResponse:
+    motion = access.motion_for_proposer(person=request.user, motion_id=motion_id)
     initial = {
         "title": motion.title,
         "text": motion.text,
         "demands": [link.demand_id for link in motion.demand_links.all()],
     }
-    form = _motion_form(request, person, motion.committee, initial)
+    form = _motion_form(request, motion.committee, initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.motion_update(
                 motion=motion,
-                by=person,
+                by=request.user,
                 title=data["title"],
                 text=data["text"],
                 demand_ids=data["demands"],
@@ -107,12 +105,11 @@ def motion_edit(request: HttpRequest, motion_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def motion_submit(request: HttpRequest, motion_id: int) -> HttpResponse:
-    person = current_person(request)
-    motion = access.motion_for_proposer(person=person, motion_id=motion_id)
+def motion_submit(request: AuthenticatedHttpRequest, motion_id: int) -> HttpResponse:
+    motion = access.motion_for_proposer(person=request.user, motion_id=motion_id)
     run_service(
         request,
-        lambda: services.motion_submit(motion=motion, by=person),
+        lambda: services.motion_submit(motion=motion, by=request.user),
         _("The motion is submitted. It needs a seconder."),
     )
     return _to_motion(motion)
@@ -120,12 +117,11 @@ def motion_submit(request: HttpRequest, motion_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def motion_second(request: HttpRequest, motion_id: int) -> HttpResponse:
-    person = current_person(request)
-    motion = access.motion_for_member(person=person, motion_id=motion_id).motion
+def motion_second(request: AuthenticatedHttpRequest, motion_id: int) -> HttpResponse:
+    motion = access.motion_for_member(person=request.user, motion_id=motion_id).motion
     run_service(
         request,
-        lambda: services.motion_second(motion=motion, by=person),
+        lambda: services.motion_second(motion=motion, by=request.user),
         _("You have seconded it."),
     )
     return _to_motion(motion.amends if motion.amends is not None else motion)
@@ -133,12 +129,11 @@ def motion_second(request: HttpRequest, motion_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def motion_withdraw(request: HttpRequest, motion_id: int) -> HttpResponse:
-    person = current_person(request)
-    motion = access.motion_for_proposer(person=person, motion_id=motion_id)
+def motion_withdraw(request: AuthenticatedHttpRequest, motion_id: int) -> HttpResponse:
+    motion = access.motion_for_proposer(person=request.user, motion_id=motion_id)
     run_service(
         request,
-        lambda: services.motion_withdraw(motion=motion, by=person),
+        lambda: services.motion_withdraw(motion=motion, by=request.user),
         _("The motion is withdrawn."),
     )
     return _to_motion(motion)
@@ -146,9 +141,8 @@ def motion_withdraw(request: HttpRequest, motion_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def motion_put_on_agenda(request: HttpRequest, motion_id: int) -> HttpResponse:
-    person = current_person(request)
-    motion = access.motion_for_officer(person=person, motion_id=motion_id)
+def motion_put_on_agenda(request: AuthenticatedHttpRequest, motion_id: int) -> HttpResponse:
+    motion = access.motion_for_officer(person=request.user, motion_id=motion_id)
     meetings = selectors.meetings_for_agenda(committee=motion.committee)
     form = AgendaForm(request.POST, meetings=[(m.pk, m.title) for m in meetings])
     if not form.is_valid():
@@ -157,7 +151,7 @@ def motion_put_on_agenda(request: HttpRequest, motion_id: int) -> HttpResponse:
     meeting: Meeting = next(m for m in meetings if m.pk == form.cleaned_data["meeting"])
     run_service(
         request,
-        lambda: services.motion_put_on_agenda(motion=motion, meeting=meeting, by=person),
+        lambda: services.motion_put_on_agenda(motion=motion, meeting=meeting, by=request.user),
         _("The motion is on the agenda of “%(title)s”.") % {"title": meeting.title},
     )
     return _to_motion(motion)
@@ -165,9 +159,8 @@ def motion_put_on_agenda(request: HttpRequest, motion_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def motion_put_to_vote(request: HttpRequest, motion_id: int) -> HttpResponse:
-    person = current_person(request)
-    motion = access.motion_for_officer(person=person, motion_id=motion_id)
+def motion_put_to_vote(request: AuthenticatedHttpRequest, motion_id: int) -> HttpResponse:
+    motion = access.motion_for_officer(person=request.user, motion_id=motion_id)
     form = VoteForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the majority and the kind of ballot."))
@@ -176,7 +169,7 @@ def motion_put_to_vote(request: HttpRequest, motion_id: int) -> HttpResponse:
         request,
         lambda: services.motion_put_to_vote(
             motion=motion,
-            by=person,
+            by=request.user,
             majority=form.cleaned_data["majority"],
             is_secret=form.cleaned_data["ballot"] == "secret",
         ),
@@ -187,14 +180,15 @@ def motion_put_to_vote(request: HttpRequest, motion_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def amendment_propose(request: HttpRequest, motion_id: int) -> HttpResponse:
-    person = current_person(request)
-    seat = access.motion_for_member(person=person, motion_id=motion_id)
+def amendment_propose(request: AuthenticatedHttpRequest, motion_id: int) -> HttpResponse:
+    seat = access.motion_for_member(person=request.user, motion_id=motion_id)
     motion = seat.motion
     form = AmendmentForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            amendment = services.amendment_propose(motion=motion, by=person, **form.cleaned_data)
+            amendment = services.amendment_propose(
+                motion=motion, by=request.user, **form.cleaned_data
+            )
         except RuleViolation as error:
             form.add_error(None, error.message)
         else:
@@ -209,9 +203,8 @@ def amendment_propose(request: HttpRequest, motion_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def comment_add(request: HttpRequest, motion_id: int) -> HttpResponse:
-    person = current_person(request)
-    motion = access.motion_for_member(person=person, motion_id=motion_id).motion
+def comment_add(request: AuthenticatedHttpRequest, motion_id: int) -> HttpResponse:
+    motion = access.motion_for_member(person=request.user, motion_id=motion_id).motion
     form = CommentForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Write a comment of at most 4,000 characters."))
@@ -219,7 +212,7 @@ def comment_add(request: HttpRequest, motion_id: int) -> HttpResponse:
     run_service(
         request,
         lambda: services.motion_comment_add(
-            motion=motion, by=person, text=form.cleaned_data["text"]
+            motion=motion, by=request.user, text=form.cleaned_data["text"]
         ),
         _("Your comment is posted."),
     )
@@ -228,9 +221,8 @@ def comment_add(request: HttpRequest, motion_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def resolution_forward(request: HttpRequest, motion_id: int) -> HttpResponse:
-    person = current_person(request)
-    motion = access.motion_for_officer(person=person, motion_id=motion_id)
+def resolution_forward(request: AuthenticatedHttpRequest, motion_id: int) -> HttpResponse:
+    motion = access.motion_for_officer(person=request.user, motion_id=motion_id)
     parents = selectors.parents_to_forward_to(motion=motion)
     form = CommitteeChoiceForm(request.POST, committees=[(c.pk, c.name) for c in parents])
     if not form.is_valid():
@@ -239,7 +231,7 @@ def resolution_forward(request: HttpRequest, motion_id: int) -> HttpResponse:
     parent = next(c for c in parents if c.pk == form.cleaned_data["committee"])
     run_service(
         request,
-        lambda: services.resolution_forward(motion=motion, parent=parent, by=person),
+        lambda: services.resolution_forward(motion=motion, parent=parent, by=request.user),
         _("The resolution is forwarded to %(name)s.") % {"name": parent.name},
     )
     return _to_motion(motion)
@@ -247,17 +239,18 @@ def resolution_forward(request: HttpRequest, motion_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def resolution_endorse(request: HttpRequest, slug: str, motion_id: int) -> HttpResponse:
-    person = current_person(request)
-    forwarding = access.forwarding_for_viewer(person=person, slug=slug, motion_id=motion_id)
-    committees = access.committees_for_endorsement(person=person, forwarding=forwarding)
+def resolution_endorse(
+    request: AuthenticatedHttpRequest, slug: str, motion_id: int
+) -> HttpResponse:
+    forwarding = access.forwarding_for_viewer(person=request.user, slug=slug, motion_id=motion_id)
+    committees = access.committees_for_endorsement(person=request.user, forwarding=forwarding)
     form = CommitteeChoiceForm(request.POST, committees=[(c.pk, c.name) for c in committees])
     if form.is_valid():
         committee = next(c for c in committees if c.pk == form.cleaned_data["committee"])
         run_service(
             request,
             lambda: services.resolution_endorse(
-                forwarding=forwarding, committee=committee, by=person
+                forwarding=forwarding, committee=committee, by=request.user
             ),
             _("%(name)s endorses the resolution.") % {"name": committee.name},
         )

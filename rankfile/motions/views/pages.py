@@ -6,13 +6,13 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.accounts.models import Person
 from rankfile.committees import access as committee_access
-from rankfile.core.http import current_person
 from rankfile.motions import access, selectors
 from rankfile.motions.access import MotionSeat
 from rankfile.motions.forms import (
@@ -29,10 +29,9 @@ from rankfile.motions.text import amended_text, amendment_text_refusal, highligh
 
 @require_GET
 @login_required
-def motion_list(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    committee, _membership = committee_access.committee_for_member(person=person, slug=slug)
-    motions = list(selectors.motions_of_committee(committee=committee, person_id=person.pk))
+def motion_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee, _membership = committee_access.committee_for_member(person=request.user, slug=slug)
+    motions = list(selectors.motions_of_committee(committee=committee, person_id=request.user.pk))
     context = {
         "committee": committee,
         "resolutions": [m for m in motions if m.resolution_number is not None],
@@ -123,29 +122,28 @@ def _detail_context(seat: MotionSeat, person: Person) -> dict[str, Any]:
         "comment_form": CommentForm(),
         "vote_form": VoteForm(),
         "amendment_form": AmendmentForm(),
+        "MotionStatus": MotionStatus,
     }
 
 
 @require_GET
 @login_required
-def motion_detail(request: HttpRequest, motion_id: int) -> HttpResponse:
-    person = current_person(request)
-    seat = access.motion_for_member(person=person, motion_id=motion_id)
-    context = _detail_context(seat, person)
+def motion_detail(request: AuthenticatedHttpRequest, motion_id: int) -> HttpResponse:
+    seat = access.motion_for_member(person=request.user, motion_id=motion_id)
+    context = _detail_context(seat, request.user)
     context["agenda_form"] = AgendaForm(meetings=[(m.pk, m.title) for m in context["meetings"]])
     return render(request, "motions/detail.html", context)
 
 
 @require_GET
 @login_required
-def forwarded_detail(request: HttpRequest, slug: str, motion_id: int) -> HttpResponse:
+def forwarded_detail(request: AuthenticatedHttpRequest, slug: str, motion_id: int) -> HttpResponse:
     """A resolution as the committee it was forwarded to sees it: its text, its demands, and
     the committees that stand by it with the workers they represent (k-anonymous)."""
-    person = current_person(request)
-    forwarding = access.forwarding_for_viewer(person=person, slug=slug, motion_id=motion_id)
+    forwarding = access.forwarding_for_viewer(person=request.user, slug=slug, motion_id=motion_id)
     motion = forwarding.motion
     try:
-        endorsable = access.committees_for_endorsement(person=person, forwarding=forwarding)
+        endorsable = access.committees_for_endorsement(person=request.user, forwarding=forwarding)
     except PermissionDenied:  # they may read it, not endorse it
         endorsable = []
     endorsed = {e.committee_id for e in forwarding.endorsements.all()}

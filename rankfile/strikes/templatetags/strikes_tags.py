@@ -5,7 +5,7 @@ from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from rankfile.core.templatetags.rankfile_tags import sector_label
+from rankfile.committees.templatetags.committees_tags import sector_label
 from rankfile.strikes.charts import bar
 
 register = template.Library()

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.committees.access import committee_for_officer
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form, run_service, submitted
+from rankfile.core.http import render_form, run_service, submitted
 from rankfile.strikes import access, selectors, services
 from rankfile.strikes.forms import CampaignStartForm, EndorseForm, PledgeForm, StrikeReportForm
 from rankfile.strikes.lifecycle import Action, campaign_refusal
@@ -20,16 +21,15 @@ from rankfile.strikes.lifecycle import Action, campaign_refusal
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def campaign_start(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    committee = committee_for_officer(person=person, slug=slug)
+def campaign_start(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee = committee_for_officer(person=request.user, slug=slug)
     form = CampaignStartForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             campaign = services.campaign_start(
                 committee=committee,
-                by=person,
+                by=request.user,
                 title=data["title"],
                 demands=data["demands"],
                 starts_on=data["starts_on"],
@@ -48,10 +48,9 @@ def campaign_start(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def pledge(request: HttpRequest, campaign_id: int) -> HttpResponse:
-    person = current_person(request)
-    campaign = access.campaign_for_viewer(person=person, campaign_id=campaign_id)
-    committees = access.committee_for_pledge(person=person, campaign=campaign)
+def pledge(request: AuthenticatedHttpRequest, campaign_id: int) -> HttpResponse:
+    campaign = access.campaign_for_viewer(person=request.user, campaign_id=campaign_id)
+    committees = access.committee_for_pledge(person=request.user, campaign=campaign)
     form = PledgeForm(request.POST, committees=[(c.pk, c.name) for c in committees])
     if not form.is_valid():
         messages.error(request, _("Choose the committee your pledge counts for."))
@@ -59,7 +58,7 @@ def pledge(request: HttpRequest, campaign_id: int) -> HttpResponse:
     committee = next(c for c in committees if c.pk == form.cleaned_data["committee"])
     run_service(
         request,
-        lambda: services.pledge_make(campaign=campaign, person=person, committee=committee),
+        lambda: services.pledge_make(campaign=campaign, person=request.user, committee=committee),
         _("Your pledge is counted. Nobody can see that it is yours."),
     )
     return redirect("strikes:detail", campaign_id=campaign.pk)
@@ -67,12 +66,11 @@ def pledge(request: HttpRequest, campaign_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def withdraw(request: HttpRequest, campaign_id: int) -> HttpResponse:
-    person = current_person(request)
-    campaign = access.campaign_for_viewer(person=person, campaign_id=campaign_id)
+def withdraw(request: AuthenticatedHttpRequest, campaign_id: int) -> HttpResponse:
+    campaign = access.campaign_for_viewer(person=request.user, campaign_id=campaign_id)
     run_service(
         request,
-        lambda: services.pledge_withdraw(campaign=campaign, person=person),
+        lambda: services.pledge_withdraw(campaign=campaign, person=request.user),
         _("Your pledge is withdrawn."),
     )
     return redirect("strikes:detail", campaign_id=campaign.pk)
@@ -80,10 +78,9 @@ def withdraw(request: HttpRequest, campaign_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def endorse(request: HttpRequest, campaign_id: int) -> HttpResponse:
-    person = current_person(request)
-    campaign = access.campaign_for_viewer(person=person, campaign_id=campaign_id)
-    officered = access.committees_for_endorsement(person=person, campaign=campaign)
+def endorse(request: AuthenticatedHttpRequest, campaign_id: int) -> HttpResponse:
+    campaign = access.campaign_for_viewer(person=request.user, campaign_id=campaign_id)
+    officered = access.committees_for_endorsement(person=request.user, campaign=campaign)
     form = EndorseForm(request.POST, committees=[(c.pk, c.name) for c in officered])
     if not form.is_valid():
         messages.error(request, _("Choose the committee that endorses the campaign."))
@@ -91,7 +88,7 @@ def endorse(request: HttpRequest, campaign_id: int) -> HttpResponse:
     committee = next(c for c in officered if c.pk == form.cleaned_data["committee"])
     run_service(
         request,
-        lambda: services.campaign_endorse(campaign=campaign, committee=committee, by=person),
+        lambda: services.campaign_endorse(campaign=campaign, committee=committee, by=request.user),
         _("%(name)s endorses the campaign.") % {"name": committee.name},
     )
     return redirect("strikes:detail", campaign_id=campaign.pk)
@@ -99,17 +96,16 @@ def endorse(request: HttpRequest, campaign_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def report(request: HttpRequest, campaign_id: int, slug: str) -> HttpResponse:
-    person = current_person(request)
-    campaign = access.campaign_for_viewer(person=person, campaign_id=campaign_id)
-    committee = access.committee_for_report(person=person, campaign=campaign, slug=slug)
+def report(request: AuthenticatedHttpRequest, campaign_id: int, slug: str) -> HttpResponse:
+    campaign = access.campaign_for_viewer(person=request.user, campaign_id=campaign_id)
+    committee = access.committee_for_report(person=request.user, campaign=campaign, slug=slug)
     form = StrikeReportForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.strike_report(
                 campaign=campaign,
                 committee=committee,
-                by=person,
+                by=request.user,
                 status=form.cleaned_data["status"],
                 workers_out=form.cleaned_data["workers_out"],
             )

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
-import math
-
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from rankfile.accounts.models import Person
-from rankfile.committees.access import OFFICER_KINDS
-from rankfile.committees.models import Committee, Role
-from rankfile.core.http import current_person
+from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.strikes import access, selectors
 from rankfile.strikes.dashboard import DIMENSIONS, campaign_dashboard, dashboard_json
 from rankfile.strikes.figures import shown_figures
@@ -25,95 +19,39 @@ from rankfile.strikes.lifecycle import (
     campaign_refusal,
     campaign_trigger_refusal,
 )
-from rankfile.strikes.models import Campaign, PledgeCount, StrikeState
-from rankfile.strikes.readiness import meets_threshold
+from rankfile.strikes.models import CampaignStatus
 
 
 @require_GET
 @never_cache  # it says whether I pledged: not for a shared device's cache
 @login_required
-def campaign_list(request: HttpRequest) -> HttpResponse:
-    person = current_person(request)
+def campaign_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     campaigns = list(
-        selectors.campaigns_with_demands(access.campaigns_visible_to(person=person)).order_by(
+        selectors.campaigns_with_demands(access.campaigns_visible_to(person=request.user)).order_by(
             "-started_at", "-id"
         )
     )
-    pledges = selectors.pledges_of_person(person=person, campaign_ids=[c.pk for c in campaigns])
+    pledges = selectors.pledges_of_person(
+        person=request.user, campaign_ids=[c.pk for c in campaigns]
+    )
     context = {
         "rows": [(campaign, pledges.get(campaign.pk)) for campaign in campaigns],
-        "can_start_for": access.committees_where_officer(person=person),
+        "can_start_for": access.committees_where_officer(person=request.user),
     }
     return render(request, "strikes/list.html", context)
-
-
-@dataclasses.dataclass(frozen=True)
-class MyWorkplace:
-    """A covered base committee the viewer is in: its own figures, shown to its members exactly
-    (k-anonymity protects a committee's figures from outside it, not from itself)."""
-
-    committee: Committee
-    pledged: int
-    needed: int | None  # pledges still missing to meet the threshold
-    is_ready: bool
-    is_officer: bool
-    state: StrikeState | None
-
-
-def _my_workplaces(
-    *, person: Person, campaign: Campaign, committees: list[Committee]
-) -> list[MyWorkplace]:
-    ids = [c.pk for c in committees]
-    counts = dict(
-        PledgeCount.objects.filter(campaign=campaign, committee_id__in=ids).values_list(
-            "committee_id", "count"
-        )
-    )
-    states = {
-        s.committee_id: s
-        for s in StrikeState.objects.filter(campaign=campaign, committee_id__in=ids)
-    }
-    officer_of = set(
-        Role.objects.filter(
-            person_id=person.pk, committee_id__in=ids, kind__in=OFFICER_KINDS, ended_at__isnull=True
-        ).values_list("committee_id", flat=True)
-    )
-    rows = []
-    for committee in committees:
-        pledged = counts.get(committee.pk, 0)
-        needed = None
-        if campaign.threshold_percent and committee.workforce_estimate:
-            target = math.ceil(campaign.threshold_percent * committee.workforce_estimate / 100)
-            needed = max(target - pledged, 0)
-        rows.append(
-            MyWorkplace(
-                committee=committee,
-                pledged=pledged,
-                needed=needed,
-                is_ready=meets_threshold(
-                    pledged=pledged,
-                    workforce=committee.workforce_estimate,
-                    percent=campaign.threshold_percent,
-                ),
-                is_officer=committee.pk in officer_of,
-                state=states.get(committee.pk),
-            )
-        )
-    return rows
 
 
 @require_GET
 @never_cache
 @login_required
 def campaign_detail(
-    request: HttpRequest, campaign_id: int, slug: str | None = None
+    request: AuthenticatedHttpRequest, campaign_id: int, slug: str | None = None
 ) -> HttpResponse:
-    person = current_person(request)
-    campaign = access.campaign_for_viewer(person=person, campaign_id=campaign_id)
+    campaign = access.campaign_for_viewer(person=request.user, campaign_id=campaign_id)
     committee = (
         campaign.committee
         if slug is None
-        else access.rollup_committee(person=person, campaign=campaign, slug=slug)
+        else access.rollup_committee(person=request.user, campaign=campaign, slug=slug)
     )
     by = request.GET.get("by", "sector")
     by = by if by in DIMENSIONS else "sector"
@@ -125,8 +63,8 @@ def campaign_detail(
             selectors.campaign_rollup(campaign=campaign, committee_id=campaign.committee_id).total,
             dashboard.k,
         )
-    my_committees = access.pledge_committees(person=person, campaign=campaign)
-    officered = access.committees_officered(person=person, campaign=campaign)
+    my_committees = access.pledge_committees(person=request.user, campaign=campaign)
+    officered = access.committees_officered(person=request.user, campaign=campaign)
     endorsements = selectors.campaign_endorsements(campaign=campaign)
     endorsed_ids = {row.committee.pk for row in endorsements}
     endorse_choices = [
@@ -134,7 +72,7 @@ def campaign_detail(
         for c in officered
         if c.pk != campaign.committee_id and c.pk not in endorsed_ids
     ]
-    my_pledge = selectors.pledges_of_person(person=person, campaign_ids=[campaign.pk]).get(
+    my_pledge = selectors.pledges_of_person(person=request.user, campaign_ids=[campaign.pk]).get(
         campaign.pk
     )
     context = {
@@ -155,24 +93,28 @@ def campaign_detail(
         "is_under_way": campaign_is_under_way(campaign),
         "my_pledge": my_pledge,
         "pledge_form": PledgeForm(committees=[(c.pk, c.name) for c in my_committees]),
-        "my_workplaces": _my_workplaces(person=person, campaign=campaign, committees=my_committees),
+        "my_workplaces": selectors.my_workplaces(
+            person=request.user, campaign=campaign, committees=my_committees
+        ),
         "endorsements": endorsements,
         "endorse_form": EndorseForm(committees=endorse_choices) if endorse_choices else None,
-        "rollup_links": access.rollup_choices(person=person, campaign=campaign),
+        "rollup_links": access.rollup_choices(person=request.user, campaign=campaign),
+        "CampaignStatus": CampaignStatus,
     }
     return render(request, "strikes/detail.html", context)
 
 
 @require_GET
 @login_required
-def strong(request: HttpRequest, campaign_id: int, slug: str | None = None) -> HttpResponse:
+def strong(
+    request: AuthenticatedHttpRequest, campaign_id: int, slug: str | None = None
+) -> HttpResponse:
     """Where are we strong: regions and sectors, strongest first, with bars and no map."""
-    person = current_person(request)
-    campaign = access.campaign_for_viewer(person=person, campaign_id=campaign_id)
+    campaign = access.campaign_for_viewer(person=request.user, campaign_id=campaign_id)
     committee = (
         campaign.committee
         if slug is None
-        else access.rollup_committee(person=person, campaign=campaign, slug=slug)
+        else access.rollup_committee(person=request.user, campaign=campaign, slug=slug)
     )
     dashboard = campaign_dashboard(
         campaign=campaign, committee=committee, by="sector", with_charts=False
@@ -187,12 +129,13 @@ def strong(request: HttpRequest, campaign_id: int, slug: str | None = None) -> H
 
 @require_GET
 @login_required
-def figures_json(request: HttpRequest, campaign_id: int, slug: str | None = None) -> JsonResponse:
-    person = current_person(request)
-    campaign = access.campaign_for_viewer(person=person, campaign_id=campaign_id)
+def figures_json(
+    request: AuthenticatedHttpRequest, campaign_id: int, slug: str | None = None
+) -> JsonResponse:
+    campaign = access.campaign_for_viewer(person=request.user, campaign_id=campaign_id)
     committee = (
         campaign.committee
         if slug is None
-        else access.rollup_committee(person=person, campaign=campaign, slug=slug)
+        else access.rollup_committee(person=request.user, campaign=campaign, slug=slug)
     )
     return JsonResponse(dashboard_json(campaign=campaign, committee=committee))

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.accounts.models import Person
 from rankfile.committees.access import committee_for_officer
 from rankfile.committees.models import (
@@ -21,7 +22,7 @@ from rankfile.committees.models import (
     Role,
 )
 from rankfile.core.errors import RuleViolation
-from rankfile.core.http import current_person, render_form, run_service, submitted
+from rankfile.core.http import render_form, run_service, submitted
 from rankfile.meetings.models import Meeting, MeetingStatus
 from rankfile.votes import access, selectors, services
 from rankfile.votes.forms import BallotForm, NominateForm, PollCreateForm, ReplaceForm
@@ -33,9 +34,8 @@ from rankfile.votes.views.pages import poll_context
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def poll_create(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    committee = committee_for_officer(person=person, slug=slug)
+def poll_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee = committee_for_officer(person=request.user, slug=slug)
     parents = [
         link.parent
         for link in Affiliation.objects.filter(
@@ -53,7 +53,7 @@ def poll_create(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             poll = services.poll_create(
                 committee=committee,
-                by=person,
+                by=request.user,
                 kind=data["kind"],
                 title=data["title"],
                 description=data["description"],
@@ -92,20 +92,20 @@ def _meeting_of(committee: Committee, meeting_id: str) -> Meeting | None:
 
 @require_POST
 @login_required
-def poll_open(request: HttpRequest, poll_id: int) -> HttpResponse:
-    person = current_person(request)
-    poll = access.poll_for_officer(person=person, poll_id=poll_id)
-    run_service(request, lambda: services.poll_open(poll=poll, by=person), _("The vote is open."))
+def poll_open(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
+    poll = access.poll_for_officer(person=request.user, poll_id=poll_id)
+    run_service(
+        request, lambda: services.poll_open(poll=poll, by=request.user), _("The vote is open.")
+    )
     return redirect("votes:detail", poll_id=poll.pk)
 
 
 @require_POST
 @login_required
-def poll_close(request: HttpRequest, poll_id: int) -> HttpResponse:
-    person = current_person(request)
-    poll = access.poll_for_officer(person=person, poll_id=poll_id)
+def poll_close(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
+    poll = access.poll_for_officer(person=request.user, poll_id=poll_id)
     try:
-        services.poll_close(poll=poll, by=person)
+        services.poll_close(poll=poll, by=request.user)
     except RuleViolation as error:
         messages.error(request, error.message)
         return redirect("votes:detail", poll_id=poll.pk)
@@ -123,17 +123,16 @@ def _receipt(receipt: services.Receipt, poll: Poll) -> HttpResponse:
 
 @require_POST
 @login_required
-def cast(request: HttpRequest, poll_id: int) -> HttpResponse:
-    person = current_person(request)
-    poll = access.poll_for_elector(person=person, poll_id=poll_id)
+def cast(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
+    poll = access.poll_for_elector(person=request.user, poll_id=poll_id)
     options = selectors.poll_options(poll=poll)
     form = BallotForm(request.POST, poll=poll, options=options)
     if not form.is_valid():
-        context = poll_context(person=person, poll=poll, form=form)
+        context = poll_context(person=request.user, poll=poll, form=form)
         return render(request, "votes/detail.html", context, status=400)
     try:
         receipt = services.ballot_cast(
-            poll=poll, voter=person, content=form.cleaned_data["content"], options=options
+            poll=poll, voter=request.user, content=form.cleaned_data["content"], options=options
         )
     except RuleViolation as error:
         messages.error(request, error.message)
@@ -143,9 +142,8 @@ def cast(request: HttpRequest, poll_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def replace(request: HttpRequest, poll_id: int) -> HttpResponse:
-    person = current_person(request)
-    poll = access.poll_for_member(person=person, poll_id=poll_id)
+def replace(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
+    poll = access.poll_for_member(person=request.user, poll_id=poll_id)
     options = selectors.poll_options(poll=poll)
     data = submitted(request)
     form = ReplaceForm(data)
@@ -154,7 +152,7 @@ def replace(request: HttpRequest, poll_id: int) -> HttpResponse:
         try:
             services.ballot_replace(
                 poll=poll,
-                person=person,
+                person=request.user,
                 tracker=form.cleaned_data["tracker"],
                 secret=form.cleaned_data["secret"],
                 content=ballot_form.cleaned_data["content"],
@@ -173,7 +171,7 @@ def replace(request: HttpRequest, poll_id: int) -> HttpResponse:
         "committee": poll.committee,
         "form": form,
         "ballot_form": ballot_form,
-        "has_voted": selectors.person_has_voted(poll=poll, person=person),
+        "has_voted": selectors.person_has_voted(poll=poll, person=request.user),
         "refusal": poll_refusal(poll, PollAction.REPLACE),
     }
     response = render(request, "votes/replace.html", context, status=status)
@@ -183,9 +181,8 @@ def replace(request: HttpRequest, poll_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def nominate(request: HttpRequest, poll_id: int) -> HttpResponse:
-    person = current_person(request)
-    poll = access.poll_for_member(person=person, poll_id=poll_id)
+def nominate(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
+    poll = access.poll_for_member(person=request.user, poll_id=poll_id)
     form = NominateForm(request.POST)
     nominee = None
     if form.is_valid():
@@ -194,11 +191,11 @@ def nominate(request: HttpRequest, poll_id: int) -> HttpResponse:
         messages.error(request, _("No member has that handle."))
         return redirect("votes:detail", poll_id=poll.pk)
     try:
-        services.nomination_create(poll=poll, person=nominee, by=person)
+        services.nomination_create(poll=poll, person=nominee, by=request.user)
     except RuleViolation as error:
         messages.error(request, error.message)
     else:
-        if nominee.pk == person.pk:
+        if nominee.pk == request.user.pk:
             messages.success(request, _("You are a candidate."))
         else:
             messages.success(
@@ -211,15 +208,16 @@ def nominate(request: HttpRequest, poll_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def nomination_accept(request: HttpRequest, poll_id: int, nomination_id: int) -> HttpResponse:
-    person = current_person(request)
-    poll = access.poll_for_member(person=person, poll_id=poll_id)
+def nomination_accept(
+    request: AuthenticatedHttpRequest, poll_id: int, nomination_id: int
+) -> HttpResponse:
+    poll = access.poll_for_member(person=request.user, poll_id=poll_id)
     nomination = access.nomination_for_nominee(
-        person=person, poll=poll, nomination_id=nomination_id
+        person=request.user, poll=poll, nomination_id=nomination_id
     )
     run_service(
         request,
-        lambda: services.nomination_accept(nomination=nomination, by=person),
+        lambda: services.nomination_accept(nomination=nomination, by=request.user),
         _("You are a candidate."),
     )
     return redirect("votes:detail", poll_id=poll.pk)
@@ -227,15 +225,16 @@ def nomination_accept(request: HttpRequest, poll_id: int, nomination_id: int) ->
 
 @require_POST
 @login_required
-def nomination_withdraw(request: HttpRequest, poll_id: int, nomination_id: int) -> HttpResponse:
-    person = current_person(request)
-    poll = access.poll_for_member(person=person, poll_id=poll_id)
+def nomination_withdraw(
+    request: AuthenticatedHttpRequest, poll_id: int, nomination_id: int
+) -> HttpResponse:
+    poll = access.poll_for_member(person=request.user, poll_id=poll_id)
     nomination = access.nomination_for_nominee(
-        person=person, poll=poll, nomination_id=nomination_id
+        person=request.user, poll=poll, nomination_id=nomination_id
     )
     run_service(
         request,
-        lambda: services.nomination_withdraw(nomination=nomination, by=person),
+        lambda: services.nomination_withdraw(nomination=nomination, by=request.user),
         _("You are not standing in this election."),
     )
     return redirect("votes:detail", poll_id=poll.pk)

@@ -6,32 +6,36 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.accounts.models import Person
 from rankfile.committees.access import committee_for_member, is_officer
-from rankfile.core.http import current_person, render_form
+from rankfile.core.http import render_form
 from rankfile.core.live import live_figure
 from rankfile.votes import access, selectors
 from rankfile.votes.forms import BallotForm, NominateForm, TrackerForm
 from rankfile.votes.lifecycle import PollAction, poll_refusal
 from rankfile.votes.live import turnout_figure
-from rankfile.votes.models import Poll, PollKind, PollStatus
+from rankfile.votes.models import Poll, PollKind, PollMethod, PollStatus
+
+# The poll pages show different text and links by state, kind and method: they compare with these.
+CHOICES = {"PollKind": PollKind, "PollMethod": PollMethod, "PollStatus": PollStatus}
 
 
 @require_GET
 @login_required
-def poll_list(request: HttpRequest, slug: str) -> HttpResponse:
-    person = current_person(request)
-    committee, _membership = committee_for_member(person=person, slug=slug)
+def poll_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    committee, _membership = committee_for_member(person=request.user, slug=slug)
     context = {
         "committee": committee,
         "polls": selectors.polls_of_committee(committee=committee),
-        "is_officer": is_officer(person=person, committee=committee),
+        "is_officer": is_officer(person=request.user, committee=committee),
+        **CHOICES,
     }
     return render(request, "votes/list.html", context)
 
@@ -75,40 +79,42 @@ def poll_context(
         "can_nominate": poll_refusal(poll, PollAction.NOMINATE) is None,
         "nominate_form": NominateForm(),
         "summary": selectors.poll_result_summary(poll),
+        **CHOICES,
         **extra,
     }
 
 
 @require_GET
 @login_required
-def poll_detail(request: HttpRequest, poll_id: int) -> HttpResponse:
-    person = current_person(request)
-    poll = access.poll_for_member(person=person, poll_id=poll_id)
-    return render(request, "votes/detail.html", poll_context(person=person, poll=poll))
+def poll_detail(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
+    poll = access.poll_for_member(person=request.user, poll_id=poll_id)
+    return render(request, "votes/detail.html", poll_context(person=request.user, poll=poll))
 
 
 @require_GET
 @login_required
-def poll_section(request: HttpRequest, poll_id: int) -> HttpResponse:
+def poll_section(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
     """The live part of the poll page (status and turnout), fetched again by htmx."""
-    person = current_person(request)
-    poll = access.poll_for_member(person=person, poll_id=poll_id)
+    poll = access.poll_for_member(person=request.user, poll_id=poll_id)
     context = {
         "poll": poll,
         **_turnout(poll),
         "summary": selectors.poll_result_summary(poll),
+        **CHOICES,
     }
     return render(request, "votes/_status.html", context)
 
 
 @require_GET
 @login_required
-def results(request: HttpRequest, poll_id: int) -> HttpResponse:
-    person = current_person(request)
-    poll = access.poll_for_member(person=person, poll_id=poll_id)
+def results(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
+    poll = access.poll_for_member(person=request.user, poll_id=poll_id)
     if poll.status != PollStatus.CLOSED:
         return render(
-            request, "votes/results.html", {"poll": poll, "committee": poll.committee}, status=409
+            request,
+            "votes/results.html",
+            {"poll": poll, "committee": poll.committee, **CHOICES},
+            status=409,
         )
     options = selectors.poll_options(poll=poll)
     labels = selectors.poll_option_labels(poll=poll, options=options)
@@ -121,15 +127,15 @@ def results(request: HttpRequest, poll_id: int) -> HttpResponse:
         "table": selectors.poll_rounds_table(poll),
         "roll_call": selectors.poll_roll_call(poll=poll, labels=labels),
         "votes_cast": selectors.poll_votes_cast(poll=poll),
+        **CHOICES,
     }
     return render(request, "votes/results.html", context)
 
 
 @require_GET
 @login_required
-def board_json(request: HttpRequest, poll_id: int) -> HttpResponse:
-    person = current_person(request)
-    poll = access.poll_for_member(person=person, poll_id=poll_id)
+def board_json(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
+    poll = access.poll_for_member(person=request.user, poll_id=poll_id)
     board = selectors.poll_board_of(poll=poll)
     if board is None:
         raise Http404("The board is published when the vote closes.")
@@ -143,9 +149,8 @@ def board_json(request: HttpRequest, poll_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @never_cache
 @login_required
-def check(request: HttpRequest, poll_id: int) -> HttpResponse:
-    person = current_person(request)
-    poll = access.poll_for_member(person=person, poll_id=poll_id)
+def check(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
+    poll = access.poll_for_member(person=request.user, poll_id=poll_id)
     form = TrackerForm(request.POST if request.method == "POST" else None)
     outcome = None
     if request.method == "POST" and form.is_valid():
@@ -158,5 +163,11 @@ def check(request: HttpRequest, poll_id: int) -> HttpResponse:
                 tracker=form.cleaned_data["tracker"],
                 labels=selectors.poll_option_labels(poll=poll, options=options),
             )
-    context = {"poll": poll, "committee": poll.committee, "form": form, "outcome": outcome}
+    context = {
+        "poll": poll,
+        "committee": poll.committee,
+        "form": form,
+        "outcome": outcome,
+        **CHOICES,
+    }
     return render_form(request, "votes/check.html", context)

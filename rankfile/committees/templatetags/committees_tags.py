@@ -1,3 +1,5 @@
+"""Filters for the committees' figures and names, shared by the pages that show them."""
+
 from __future__ import annotations
 
 from django import template
