@@ -23,7 +23,6 @@ from rankfile.committees.models import (
     Committee,
     DelegateSeat,
     Membership,
-    MembershipStatus,
 )
 from rankfile.votes.models import Poll
 
@@ -48,9 +47,9 @@ def electorate_compute(*, poll: Poll) -> dict[int, Decimal]:
     committee = poll.committee
     bylaws = bylaws_effective(committee=committee)
     active = set(
-        Membership.objects.filter(
-            committee_id=committee.pk, status=MembershipStatus.ACTIVE
-        ).values_list("person_id", flat=True)
+        Membership.objects.active()
+        .filter(committee_id=committee.pk)
+        .values_list("person_id", flat=True)
     )
     weights: dict[int, Decimal]
     if committee.kind in PARENT_KINDS:

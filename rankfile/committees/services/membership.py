@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
 from rankfile.audit.verbs import AuditVerb
+from rankfile.committees.access import is_active_member
 from rankfile.committees.bylaws import bylaws_effective
 from rankfile.committees.models import (
     Affiliation,
@@ -131,9 +132,7 @@ def membership_vouch(*, membership: Membership, by: Person) -> Membership:
             raise RuleViolation(_("Only an applicant can be vouched for."))
         if locked.person_id == by.pk:
             raise RuleViolation(_("You cannot vouch for yourself."))
-        if not Membership.objects.filter(
-            person=by, committee_id=locked.committee_id, status=MembershipStatus.ACTIVE
-        ).exists():
+        if not is_active_member(person_id=by.pk, committee_id=locked.committee_id):
             raise RuleViolation(_("Only active members can vouch."))
         _vouch, created = Vouch.objects.get_or_create(membership=locked, voucher=by)
         if not created:
@@ -257,9 +256,7 @@ def _is_last_chair(committee: Committee, person_id: int) -> bool:
             committee=committee, kind=RoleKind.CHAIR, ended_at__isnull=True
         ).values_list("person_id", flat=True)
     )
-    others = Membership.objects.filter(committee=committee, status=MembershipStatus.ACTIVE).exclude(
-        person_id=person_id
-    )
+    others = Membership.objects.active().filter(committee=committee).exclude(person_id=person_id)
     return chairs == {person_id} and others.exists()
 
 
@@ -300,8 +297,9 @@ def role_assign(*, committee: Committee, person: Person, kind: str, by: Person |
     with transaction.atomic():
         # Locking the membership serialises two identical assignments made at the same time.
         if (
-            not Membership.objects.select_for_update()
-            .filter(person=person, committee=committee, status=MembershipStatus.ACTIVE)
+            not Membership.objects.active()
+            .select_for_update()
+            .filter(person=person, committee=committee)
             .exists()
         ):
             raise RuleViolation(_("Only an active member can hold a role."))
@@ -370,9 +368,7 @@ def seat_assign(
                 _("%(child)s is not a member committee of %(parent)s.")
                 % {"child": committee.name, "parent": parent.name}
             )
-        if not Membership.objects.filter(
-            person=person, committee=committee, status=MembershipStatus.ACTIVE
-        ).exists():
+        if not is_active_member(person_id=person.pk, committee_id=committee.pk):
             raise RuleViolation(
                 _("A delegate must be an active member of the committee they represent.")
             )
@@ -469,9 +465,11 @@ def _seat_close(
         committee=parent, person_id=seat.person_id, ended_at__isnull=True
     ).exists()
     if not still_seated and not is_officer:
-        left = Membership.objects.filter(
-            person_id=seat.person_id, committee=parent, status=MembershipStatus.ACTIVE
-        ).update(status=MembershipStatus.LEFT, left_at=timezone.now())
+        left = (
+            Membership.objects.active()
+            .filter(person_id=seat.person_id, committee=parent)
+            .update(status=MembershipStatus.LEFT, left_at=timezone.now())
+        )
         if left:
             _count_change(parent.pk, -1)
     data = {"other_id": parent.pk, "other_name": parent.name, "reason": reason}

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
 from rankfile.audit.verbs import AuditVerb
-from rankfile.committees.models import Committee, Membership, MembershipStatus
+from rankfile.committees.access import is_active_member
+from rankfile.committees.models import Committee
 from rankfile.core.errors import RuleViolation
 from rankfile.core.live import live_refresh
 from rankfile.meetings.models import AgendaItemKind, Meeting
@@ -60,9 +61,7 @@ def _audit(verb: AuditVerb, motion: Motion, *, by: Person | None, **data: object
 
 
 def require_active_member(person: Person, committee_id: int) -> None:
-    if not Membership.objects.filter(
-        person_id=person.pk, committee_id=committee_id, status=MembershipStatus.ACTIVE
-    ).exists():
+    if not is_active_member(person_id=person.pk, committee_id=committee_id):
         raise RuleViolation(_("Only active members of the committee can do this."))
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
 from rankfile.audit.verbs import AuditVerb
-from rankfile.committees.models import Membership, MembershipStatus
+from rankfile.committees.models import Membership
 from rankfile.core.errors import RuleViolation
 from rankfile.core.notify import NotificationKind, notify_committee_members, notify_people
 from rankfile.tally import TallyInputError
@@ -123,11 +123,9 @@ def _candidates_settle(poll: Poll) -> str | None:
     election cannot open."""
     options = list(PollOption.objects.filter(poll=poll))
     members = set(
-        Membership.objects.filter(
-            committee_id=poll.committee_id,
-            status=MembershipStatus.ACTIVE,
-            person_id__in=[o.person_id for o in options],
-        ).values_list("person_id", flat=True)
+        Membership.objects.active()
+        .filter(committee_id=poll.committee_id, person_id__in=[o.person_id for o in options])
+        .values_list("person_id", flat=True)
     )
     gone = [o for o in options if o.person_id not in members]
     if gone:
