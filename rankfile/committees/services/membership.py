@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
-from rankfile.audit.services import audit_record
+from rankfile.audit.services import audit_record, audit_record_both
 from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.access import is_active_member
 from rankfile.committees.bylaws import bylaws_effective
@@ -407,17 +407,11 @@ def seat_assign(
             membership.left_at = None
             membership.save()
             _count_change(parent.pk, +1)
-        audit_record(
+        audit_record_both(
             verb=AuditVerb.SEAT_ASSIGNED,
             actor=by,
             committee=committee,
-            subject=person,
-            data={"other_id": parent.pk, "other_name": parent.name},
-        )
-        audit_record(
-            verb=AuditVerb.SEAT_ASSIGNED,
-            actor=by,
-            committee=parent,
+            other_committee=parent,
             subject=person,
             data={"other_id": parent.pk, "other_name": parent.name},
         )
@@ -472,16 +466,13 @@ def _seat_close(
         )
         if left:
             _count_change(parent.pk, -1)
-    data = {"other_id": parent.pk, "other_name": parent.name, "reason": reason}
-    audit_record(
+    audit_record_both(
         verb=AuditVerb.SEAT_ENDED,
         actor=by,
         committee=seat.committee,
+        other_committee=parent,
         subject=seat.person,
-        data=data,
-    )
-    audit_record(
-        verb=AuditVerb.SEAT_ENDED, actor=by, committee=parent, subject=seat.person, data=data
+        data={"other_id": parent.pk, "other_name": parent.name, "reason": reason},
     )
 
 

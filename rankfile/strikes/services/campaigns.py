@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.audit.models import AuditEvent
-from rankfile.audit.services import audit_record
+from rankfile.audit.services import audit_record, audit_record_both
 from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.models import BASE_KINDS, Committee, CommitteeClosure
 from rankfile.core.errors import RuleViolation
@@ -290,17 +290,19 @@ def campaign_endorse(*, campaign: Campaign, committee: Committee, by: Person) ->
             raise RuleViolation(
                 _("%(name)s has already endorsed this campaign.") % {"name": committee.name}
             )
-        audit_record(
+        # In the campaign committee's log the endorsing committee speaks, not its officer.
+        audit_record_both(
             verb=AuditVerb.CAMPAIGN_ENDORSED,
+            other_verb=AuditVerb.CAMPAIGN_ENDORSEMENT_RECEIVED,
             actor=by,
             committee=committee,
+            other_committee=locked.committee,
             data={"campaign_id": locked.pk, "other_name": locked.title},
-        )
-        # In the campaign committee's log the endorsing committee speaks, not its officer.
-        audit_record(
-            verb=AuditVerb.CAMPAIGN_ENDORSEMENT_RECEIVED,
-            actor=None,
-            committee=locked.committee,
-            data={"campaign_id": locked.pk, "other_id": committee.pk, "other_name": committee.name},
+            other_data={
+                "campaign_id": locked.pk,
+                "other_id": committee.pk,
+                "other_name": committee.name,
+            },
+            is_other_by_system=True,
         )
     return endorsement
