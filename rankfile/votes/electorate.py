@@ -24,9 +24,8 @@ from rankfile.committees.models import (
     DelegateSeat,
     Membership,
 )
-from rankfile.votes.models import Poll
+from rankfile.votes.models import WEIGHT_PLACES, Poll
 
-WEIGHT_PLACES = Decimal("0.000001")
 ONE = Decimal(1)
 
 
