@@ -29,6 +29,7 @@ from rankfile.committees.services.closure import (
     closure_rebuild_below,
     closure_would_cycle,
 )
+from rankfile.committees.services.offices import seats_end_for_delegation
 from rankfile.core.errors import RuleViolation
 from rankfile.core.models import named_lock_acquire
 
@@ -237,8 +238,6 @@ def affiliation_refuse(*, affiliation: Affiliation, by: Person) -> Affiliation:
 def affiliation_end(*, affiliation: Affiliation, by: Person) -> Affiliation:
     """End an accepted affiliation (either side may). Delegate seats on the parent held for the
     child end with it."""
-    from rankfile.committees.services.membership import seats_end_for_delegation
-
     with transaction.atomic():
         named_lock_acquire(FEDERATION_LOCK)
         locked = (
