@@ -43,10 +43,9 @@ def votes_demo_load(*, seed: int = 1934) -> tuple[Poll, Poll]:
         .exclude(handle__in=PERSONA_HANDLES)
         .order_by("handle")
     )
-    question = services.poll_create(
+    question = services.poll_create_question(
         committee=garage,
         by=chair,
-        kind="question",
         title="Which day do we walk out?",
         description="Rank the days: the garage walks out with the rest of the city.",
         options=DAYS,
@@ -63,10 +62,9 @@ def votes_demo_load(*, seed: int = 1934) -> tuple[Poll, Poll]:
     question = services.poll_close(poll=question, by=chair)
 
     candidates = members[-3:]
-    election = services.poll_create(
+    election = services.poll_create_election(
         committee=garage,
         by=chair,
-        kind="election",
         title=f"Our two delegates to {TRANSIT}",
         seats=2,
         method="stv",

@@ -40,7 +40,12 @@ def test_it_records_the_attendance_and_the_notes(committee, open_meeting, chair,
 def test_it_records_each_motion_amendment_and_election_with_its_result(
     committee, open_meeting, chair, member
 ):
-    from rankfile.votes.services import ballot_cast, nomination_create, poll_close, poll_create
+    from rankfile.votes.services import (
+        ballot_cast,
+        nomination_create,
+        poll_close,
+        poll_create_election,
+    )
     from rankfile.votes.services import poll_open as open_poll
 
     people = [m.person for m in make_members(committee, 3)]
@@ -55,10 +60,9 @@ def test_it_records_each_motion_amendment_and_election_with_its_result(
     motion_services.motion_put_to_vote(motion=motion, by=chair)
     vote_and_close(motion, yes=[chair, member, *people])
 
-    election = poll_create(
+    election = poll_create_election(
         committee=committee,
         by=chair,
-        kind="election",
         title="Secretary",
         method="plurality",
         meeting=open_meeting,

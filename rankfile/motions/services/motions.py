@@ -218,16 +218,15 @@ def motion_put_to_vote(
         locked, parent = motion_lock_with_parent(motion.pk)
         _refuse_unless_allowed(locked, MotionAction.PUT_TO_VOTE)
         try:
-            from rankfile.votes.services import poll_create, poll_open
+            from rankfile.votes.services import poll_create_motion, poll_open
         except ImportError:
             raise RuleViolation(_("Voting is not available on this server yet.")) from None
         meeting_id = (parent or locked).meeting_id
         assert meeting_id is not None  # the refusal above checked it
         meeting = Meeting.objects.get(pk=meeting_id)
-        poll = poll_create(
+        poll = poll_create_motion(
             committee=locked.committee,
             by=by,
-            kind="motion",
             title=locked.title,
             majority=majority,
             is_secret=is_secret,
