@@ -117,52 +117,15 @@ def seat_assign(
 ) -> DelegateSeat:
     """Officers of a committee send one of its members to sit on a parent committee."""
     with transaction.atomic():
-        if not Affiliation.objects.filter(
-            child=committee, parent=parent, status=AffiliationStatus.ACCEPTED
-        ).exists():
-            raise RuleViolation(
-                _("%(child)s is not a member committee of %(parent)s.")
-                % {"child": committee.name, "parent": parent.name}
-            )
-        if not is_active_member(person_id=person.pk, committee_id=committee.pk):
-            raise RuleViolation(
-                _("A delegate must be an active member of the committee they represent.")
-            )
+        _delegate_check(parent=parent, committee=committee, person=person)
+        # The delegation's row lock counts its seats one assignment at a time.
         Committee.objects.select_for_update().get(pk=committee.pk)
-        seats = bylaws_effective(committee=parent).seats_per_delegation
-        held = DelegateSeat.objects.filter(
-            parent=parent, committee=committee, ended_at__isnull=True
-        ).count()
-        if held >= seats:
-            raise RuleViolation(
-                _("%(child)s already fills its %(seats)d seats on %(parent)s.")
-                % {"child": committee.name, "seats": seats, "parent": parent.name}
-            )
-        if DelegateSeat.objects.filter(
-            parent=parent, person=person, ended_at__isnull=True
-        ).exists():
-            raise RuleViolation(
-                _("%(handle)s already holds a seat there.") % {"handle": person.handle}
-            )
-        membership = (
-            Membership.objects.select_for_update().filter(person=person, committee=parent).first()
-        )
-        if membership is not None and membership.status == MembershipStatus.SUSPENDED:
-            raise RuleViolation(
-                _("%(handle)s is suspended from %(parent)s.")
-                % {"handle": person.handle, "parent": parent.name}
-            )
+        _free_seat_check(parent=parent, committee=committee, person=person)
+        membership = _parent_membership_locked(parent=parent, person=person)
         seat = DelegateSeat.objects.create(
             parent=parent, committee=committee, person=person, term_ends_at=term_ends_at
         )
-        if membership is None:
-            membership = Membership(person=person, committee=parent)
-        if membership.status != MembershipStatus.ACTIVE:
-            membership.status = MembershipStatus.ACTIVE
-            membership.joined_at = timezone.now()
-            membership.left_at = None
-            membership.save()
-            active_member_count_change(committee_id=parent.pk, delta=+1)
+        _parent_membership_join(membership, parent=parent, person=person)
         audit_record_both(
             verb=AuditVerb.SEAT_ASSIGNED,
             actor=by,
@@ -172,6 +135,61 @@ def seat_assign(
             data={"other_id": parent.pk, "other_name": parent.name},
         )
     return seat
+
+
+def _delegate_check(*, parent: Committee, committee: Committee, person: Person) -> None:
+    if not Affiliation.objects.filter(
+        child=committee, parent=parent, status=AffiliationStatus.ACCEPTED
+    ).exists():
+        raise RuleViolation(
+            _("%(child)s is not a member committee of %(parent)s.")
+            % {"child": committee.name, "parent": parent.name}
+        )
+    if not is_active_member(person_id=person.pk, committee_id=committee.pk):
+        raise RuleViolation(
+            _("A delegate must be an active member of the committee they represent.")
+        )
+
+
+def _free_seat_check(*, parent: Committee, committee: Committee, person: Person) -> None:
+    seats = bylaws_effective(committee=parent).seats_per_delegation
+    held = DelegateSeat.objects.filter(
+        parent=parent, committee=committee, ended_at__isnull=True
+    ).count()
+    if held >= seats:
+        raise RuleViolation(
+            _("%(child)s already fills its %(seats)d seats on %(parent)s.")
+            % {"child": committee.name, "seats": seats, "parent": parent.name}
+        )
+    if DelegateSeat.objects.filter(parent=parent, person=person, ended_at__isnull=True).exists():
+        raise RuleViolation(_("%(handle)s already holds a seat there.") % {"handle": person.handle})
+
+
+def _parent_membership_locked(*, parent: Committee, person: Person) -> Membership | None:
+    """The delegate's membership of the parent, locked; a suspended member takes no seat."""
+    membership = (
+        Membership.objects.select_for_update().filter(person=person, committee=parent).first()
+    )
+    if membership is not None and membership.status == MembershipStatus.SUSPENDED:
+        raise RuleViolation(
+            _("%(handle)s is suspended from %(parent)s.")
+            % {"handle": person.handle, "parent": parent.name}
+        )
+    return membership
+
+
+def _parent_membership_join(
+    membership: Membership | None, *, parent: Committee, person: Person
+) -> None:
+    """A seat makes its holder an active member of the parent, counted once."""
+    if membership is None:
+        membership = Membership(person=person, committee=parent)
+    if membership.status != MembershipStatus.ACTIVE:
+        membership.status = MembershipStatus.ACTIVE
+        membership.joined_at = timezone.now()
+        membership.left_at = None
+        membership.save()
+        active_member_count_change(committee_id=parent.pk, delta=+1)
 
 
 def seat_end(

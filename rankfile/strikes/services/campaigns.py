@@ -64,27 +64,14 @@ def campaign_start(
 ) -> Campaign:
     """Start a campaign covering every base committee under `committee`. With conditions it
     collects pledges until they are met or the deadline passes; without, it is called at once."""
-    conditions = (threshold_percent, threshold_workplaces, deadline_at)
-    has_conditions = all(value is not None for value in conditions)
-    if not has_conditions and any(value is not None for value in conditions):
-        raise RuleViolation(
-            _("Give the share, the number of workplaces and the deadline, or none.")
-        )
-    if not title.strip():
-        raise RuleViolation(_("Give the campaign a title."))
-    if ends_on is not None and ends_on < starts_on:
-        raise RuleViolation(_("The action cannot end before it starts."))
-    if has_conditions:
-        assert threshold_percent is not None and threshold_workplaces is not None
-        assert deadline_at is not None
-        if not 1 <= threshold_percent <= 100:
-            raise RuleViolation(_("The share of the workforce is between 1 and 100 %."))
-        if threshold_workplaces < 1:
-            raise RuleViolation(_("At least one workplace must meet the share."))
-        if deadline_at <= timezone.now():
-            raise RuleViolation(_("The deadline must be in the future."))
-        if timezone.localdate(deadline_at) > starts_on:
-            raise RuleViolation(_("The deadline must come before the action starts."))
+    has_conditions = _conditions_checked(
+        title=title,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        threshold_percent=threshold_percent,
+        threshold_workplaces=threshold_workplaces,
+        deadline_at=deadline_at,
+    )
     with transaction.atomic():
         found = demands_find_or_create(demands[:MAX_DEMANDS])
         if not found:
@@ -113,6 +100,40 @@ def campaign_start(
         if not has_conditions:
             _trigger(campaign, now=campaign.started_at, workplaces_ready=0, event="called")
     return campaign
+
+
+def _conditions_checked(
+    *,
+    title: str,
+    starts_on: date,
+    ends_on: date | None,
+    threshold_percent: int | None,
+    threshold_workplaces: int | None,
+    deadline_at: datetime | None,
+) -> bool:
+    """Refuse a campaign that cannot be run; say whether it has conditions to meet."""
+    conditions = (threshold_percent, threshold_workplaces, deadline_at)
+    has_conditions = all(value is not None for value in conditions)
+    if not has_conditions and any(value is not None for value in conditions):
+        raise RuleViolation(
+            _("Give the share, the number of workplaces and the deadline, or none.")
+        )
+    if not title.strip():
+        raise RuleViolation(_("Give the campaign a title."))
+    if ends_on is not None and ends_on < starts_on:
+        raise RuleViolation(_("The action cannot end before it starts."))
+    if has_conditions:
+        assert threshold_percent is not None and threshold_workplaces is not None
+        assert deadline_at is not None
+        if not 1 <= threshold_percent <= 100:
+            raise RuleViolation(_("The share of the workforce is between 1 and 100 %."))
+        if threshold_workplaces < 1:
+            raise RuleViolation(_("At least one workplace must meet the share."))
+        if deadline_at <= timezone.now():
+            raise RuleViolation(_("The deadline must be in the future."))
+        if timezone.localdate(deadline_at) > starts_on:
+            raise RuleViolation(_("The deadline must come before the action starts."))
+    return has_conditions
 
 
 def campaign_lock(campaign_id: int) -> Campaign:
