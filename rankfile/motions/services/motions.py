@@ -23,6 +23,7 @@ from rankfile.motions.lifecycle import MotionAction, motion_refusal
 from rankfile.motions.models import Motion, MotionComment, MotionDemand, MotionStatus, Seconding
 from rankfile.strikes.models import Demand
 from rankfile.strikes.services.campaigns import demands_find_or_create
+from rankfile.votes.services import poll_create_motion, poll_open
 
 MAX_DEMANDS = 12
 
@@ -217,10 +218,6 @@ def motion_put_to_vote(
     with transaction.atomic():
         locked, parent = motion_lock_with_parent(motion.pk)
         _refuse_unless_allowed(locked, MotionAction.PUT_TO_VOTE)
-        try:
-            from rankfile.votes.services import poll_create_motion, poll_open
-        except ImportError:
-            raise RuleViolation(_("Voting is not available on this server yet.")) from None
         meeting_id = (parent or locked).meeting_id
         assert meeting_id is not None  # the refusal above checked it
         meeting = Meeting.objects.get(pk=meeting_id)
