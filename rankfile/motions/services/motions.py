@@ -23,6 +23,7 @@ from rankfile.motions.lifecycle import MotionAction, motion_refusal
 from rankfile.motions.models import Motion, MotionComment, MotionDemand, MotionStatus, Seconding
 from rankfile.strikes.models import Demand
 from rankfile.strikes.services.campaigns import demands_find_or_create
+from rankfile.votes.models import Majority
 from rankfile.votes.services import poll_create_motion, poll_open
 
 MAX_DEMANDS = 12
@@ -210,7 +211,7 @@ def motion_put_on_agenda(*, motion: Motion, meeting: Meeting, by: Person) -> Mot
 
 
 def motion_put_to_vote(
-    *, motion: Motion, by: Person, majority: str = "simple", is_secret: bool = True
+    *, motion: Motion, by: Person, majority: str = Majority.SIMPLE, is_secret: bool = True
 ) -> Motion:
     """Open a yes / no / abstain poll on the motion (or amendment) in the meeting in progress.
     Refused with the reason while the rules do not allow it yet (no seconder, the meeting has
