@@ -76,12 +76,6 @@ def account_erase(*, person: Person) -> None:
 
 def account_export(*, person: Person) -> dict[str, Any]:
     """Everything the platform holds about the person, as plain JSON."""
-    from rankfile.committees.models import DelegateSeat, Membership, Role, Vouch
-
-    def when(value: Any) -> str | None:
-        return value.isoformat() if value else None
-
-    memberships = Membership.objects.filter(person=person).select_related("committee")
     return {
         "format": "rankfile-account-export/1",
         "account": {
@@ -91,17 +85,38 @@ def account_export(*, person: Person) -> dict[str, Any]:
             "phone": person.phone,
             "language": person.language,
             "notifications_off": list(person.notifications_off or []),
-            "joined_at": when(person.joined_at),
-            "last_login": when(person.last_login),
+            "joined_at": _when(person.joined_at),
+            "last_login": _when(person.last_login),
         },
+        **_committee_records(person),
+        "audit_events_by_me": [
+            {"verb": e.verb, "at": _when(e.created_at), "committee_id": e.committee_id}
+            for e in AuditEvent.objects.filter(actor=person).order_by("id")
+        ],
+    }
+
+
+def _when(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _committee_records(person: Person) -> dict[str, list[dict[str, Any]]]:
+    """The person's memberships, roles, delegate seats and vouches."""
+    from rankfile.committees.models import DelegateSeat, Membership, Role, Vouch
+
+    memberships = Membership.objects.filter(person=person).select_related("committee")
+    roles = Role.objects.filter(person=person).select_related("committee")
+    seats = DelegateSeat.objects.filter(person=person).select_related("parent", "committee")
+    vouches = Vouch.objects.filter(voucher=person).select_related("membership__committee")
+    return {
         "memberships": [
             {
                 "committee": m.committee.name,
                 "status": m.status,
                 "shares_contact_with_secretaries": m.shares_contact,
-                "applied_at": when(m.applied_at),
-                "joined_at": when(m.joined_at),
-                "left_at": when(m.left_at),
+                "applied_at": _when(m.applied_at),
+                "joined_at": _when(m.joined_at),
+                "left_at": _when(m.left_at),
             }
             for m in memberships
         ],
@@ -109,29 +124,22 @@ def account_export(*, person: Person) -> dict[str, Any]:
             {
                 "committee": r.committee.name,
                 "role": r.kind,
-                "started_at": when(r.started_at),
-                "ended_at": when(r.ended_at),
+                "started_at": _when(r.started_at),
+                "ended_at": _when(r.ended_at),
             }
-            for r in Role.objects.filter(person=person).select_related("committee")
+            for r in roles
         ],
         "delegate_seats": [
             {
                 "on": s.parent.name,
                 "for": s.committee.name,
-                "started_at": when(s.started_at),
-                "ended_at": when(s.ended_at),
+                "started_at": _when(s.started_at),
+                "ended_at": _when(s.ended_at),
                 "end_reason": s.end_reason,
             }
-            for s in DelegateSeat.objects.filter(person=person).select_related(
-                "parent", "committee"
-            )
+            for s in seats
         ],
         "vouches_given": [
-            {"committee": v.membership.committee.name, "at": when(v.created_at)}
-            for v in Vouch.objects.filter(voucher=person).select_related("membership__committee")
-        ],
-        "audit_events_by_me": [
-            {"verb": e.verb, "at": when(e.created_at), "committee_id": e.committee_id}
-            for e in AuditEvent.objects.filter(actor=person).order_by("id")
+            {"committee": v.membership.committee.name, "at": _when(v.created_at)} for v in vouches
         ],
     }

@@ -36,3 +36,31 @@ def audit_record(
         subject=subject,
         data=data or {},
     )
+
+
+def audit_record_both(
+    *,
+    verb: AuditVerb,
+    other_verb: AuditVerb | None = None,
+    actor: Person | None,
+    committee: Committee,
+    other_committee: Committee,
+    subject: Person | None = None,
+    data: dict[str, Any] | None = None,
+    other_data: dict[str, Any] | None = None,
+    is_other_by_system: bool = False,
+) -> tuple[AuditEvent, AuditEvent]:
+    """Write an event that concerns two committees in each one's log, because the members of
+    each read only their own: `verb` and `data` in `committee`'s, then `other_verb` and
+    `other_data` (the same ones unless given) in `other_committee`'s. With
+    `is_other_by_system` the second row names no person: there the committee speaks, not its
+    officer."""
+    event = audit_record(verb=verb, actor=actor, committee=committee, subject=subject, data=data)
+    other_event = audit_record(
+        verb=other_verb or verb,
+        actor=None if is_other_by_system else actor,
+        committee=other_committee,
+        subject=subject,
+        data=data if other_data is None else other_data,
+    )
+    return event, other_event

@@ -50,10 +50,9 @@ def votes_demo_load(*, seed: int = 1934) -> tuple[Poll, Poll]:
 def _question_load(
     *, garage: Committee, chair: Person, voters: list[Person], rng: random.Random
 ) -> Poll:
-    question = services.poll_create(
+    question = services.poll_create_question(
         committee=garage,
         by=chair,
-        kind="question",
         title="Which day do we walk out?",
         description="Rank the days: the garage walks out with the rest of the city.",
         options=DAYS,
@@ -78,10 +77,9 @@ def _election_load(
     voters: list[Person],
     rng: random.Random,
 ) -> Poll:
-    election = services.poll_create(
+    election = services.poll_create_election(
         committee=garage,
         by=chair,
-        kind="election",
         title=f"Our two delegates to {TRANSIT}",
         seats=2,
         method="stv",

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 
 from rankfile.committees.bylaws import bylaws_effective
 from rankfile.committees.models import Committee
+from rankfile.core.shares import share_needed
 from rankfile.meetings.models import (
     Meeting,
     MeetingKind,
@@ -169,7 +170,7 @@ def minutes_refusal(
 def petition_needed(*, committee: Committee) -> int:
     """Signatures that force an emergency meeting: the bylaws' share of the active members."""
     percent = bylaws_effective(committee=committee).emergency_petition_percent
-    return max(1, -(-percent * committee.active_member_count // 100))
+    return max(1, share_needed(committee.active_member_count, percent))
 
 
 def petition_refusal(petition: Petition, *, now: datetime | None = None) -> str | None:

@@ -4,12 +4,12 @@ members)), against the active members checked in and still in the room."""
 from __future__ import annotations
 
 import dataclasses
-import math
 
 from django.utils.translation import gettext as _
 
 from rankfile.committees.bylaws import Bylaws, bylaws_effective
 from rankfile.committees.models import Committee
+from rankfile.core.shares import share_needed
 from rankfile.meetings.models import Meeting
 
 
@@ -49,7 +49,7 @@ class Quorum:
 
 
 def quorum_needed(*, members: int, bylaws: Bylaws) -> int:
-    return max(bylaws.quorum_minimum, math.ceil(bylaws.quorum_percent * members / 100))
+    return max(bylaws.quorum_minimum, share_needed(members, bylaws.quorum_percent))
 
 
 def meeting_quorum(*, meeting: Meeting, committee: Committee | None = None) -> Quorum:

@@ -86,16 +86,7 @@ def motion_refusal(
             return _("The vote has opened: the motion can no longer be withdrawn.")
         return None
     if action == MotionAction.SECOND:
-        if status == MotionStatus.VOTING:
-            return _("The vote has opened.")
-        if person is not None and person.pk == motion.proposer_id:
-            return _("You proposed it: another member must second it.")
-        if (
-            person is not None
-            and Seconding.objects.filter(motion=motion, person_id=person.pk).exists()
-        ):
-            return _("You have already seconded it.")
-        return None
+        return _second_refusal(motion, person=person)
     if action == MotionAction.AMEND:
         if motion.is_amendment:
             return _("An amendment cannot itself be amended.")
@@ -103,19 +94,34 @@ def motion_refusal(
             return _("The vote has opened: it is too late to amend the motion.")
         return None
     if action == MotionAction.PUT_ON_AGENDA:
-        if motion.is_amendment:
-            return _("An amendment is voted under the motion it amends, not on its own.")
-        if status == MotionStatus.SUBMITTED:
-            return _("The motion needs a seconder.")
-        if status in (MotionStatus.ON_AGENDA, MotionStatus.VOTING):
-            return _("The motion is already on a meeting's agenda.")
-        if meeting is not None:
-            if meeting.committee_id != motion.committee_id:
-                return _("That meeting is not this committee's.")
-            if meeting.status == MeetingStatus.CLOSED:
-                return _("The meeting is closed.")
-        return None
+        return _agenda_refusal(motion, meeting=meeting)
     return _vote_refusal(motion)
+
+
+def _second_refusal(motion: Motion, *, person: Person | None) -> str | None:
+    if motion.status == MotionStatus.VOTING:
+        return _("The vote has opened.")
+    if person is not None and person.pk == motion.proposer_id:
+        return _("You proposed it: another member must second it.")
+    if person is not None and Seconding.objects.filter(motion=motion, person_id=person.pk).exists():
+        return _("You have already seconded it.")
+    return None
+
+
+def _agenda_refusal(motion: Motion, *, meeting: Meeting | None) -> str | None:
+    status = motion.status
+    if motion.is_amendment:
+        return _("An amendment is voted under the motion it amends, not on its own.")
+    if status == MotionStatus.SUBMITTED:
+        return _("The motion needs a seconder.")
+    if status in (MotionStatus.ON_AGENDA, MotionStatus.VOTING):
+        return _("The motion is already on a meeting's agenda.")
+    if meeting is not None:
+        if meeting.committee_id != motion.committee_id:
+            return _("That meeting is not this committee's.")
+        if meeting.status == MeetingStatus.CLOSED:
+            return _("The meeting is closed.")
+    return None
 
 
 def _vote_refusal(motion: Motion) -> str | None:

@@ -23,11 +23,9 @@ from rankfile.committees.models import (
     Committee,
     DelegateSeat,
     Membership,
-    MembershipStatus,
 )
-from rankfile.votes.models import Poll
+from rankfile.votes.models import WEIGHT_PLACES, Poll
 
-WEIGHT_PLACES = Decimal("0.000001")
 ONE = Decimal(1)
 
 
@@ -48,9 +46,9 @@ def electorate_compute(*, poll: Poll) -> dict[int, Decimal]:
     committee = poll.committee
     bylaws = bylaws_effective(committee=committee)
     active = set(
-        Membership.objects.filter(
-            committee_id=committee.pk, status=MembershipStatus.ACTIVE
-        ).values_list("person_id", flat=True)
+        Membership.objects.active()
+        .filter(committee_id=committee.pk)
+        .values_list("person_id", flat=True)
     )
     weights: dict[int, Decimal]
     if committee.kind in PARENT_KINDS:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from rankfile.committees.models import Committee, DelegateSeat, Role, RoleKind
 from rankfile.votes.content import option_board_id, option_shown
-from rankfile.votes.models import Majority, Poll, PollKind, PollMethod, PollOption
+from rankfile.votes.models import YESNO_KINDS, Majority, Poll, PollKind, PollMethod, PollOption
 from rankfile.votes.secrecy import secret_clean, tracker_clean
 
 MAX_OPEN_DAYS = 92
@@ -267,6 +267,10 @@ class PollCreateForm(forms.Form):
             self.add_error("target", _("This choice does not fit the kind of vote."))
         elif kind == PollKind.RECALL:
             self.add_error("target", _("Choose the seat or the role to recall."))
+        if kind in YESNO_KINDS and (data.get("options") or data.get("method")):
+            self.add_error(None, _("A motion or a recall is decided by yes, no or abstain."))
+        elif kind == PollKind.ELECTION and data.get("options"):
+            self.add_error(None, _("Candidates come from accepted nominations, not a list."))
         return data
 
     def closes_at_value(self) -> datetime | None:

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import override
 
@@ -15,7 +15,7 @@ from rankfile.accounts.models import Person
 from rankfile.accounts.services import account_erase
 from rankfile.audit.describe import describe_event
 from rankfile.audit.models import AuditEvent
-from rankfile.audit.services import AuditOutsideTransaction, audit_record
+from rankfile.audit.services import AuditOutsideTransaction, audit_record, audit_record_both
 from rankfile.audit.verbs import AuditVerb
 from rankfile.committees import services
 from rankfile.committees.models import (
@@ -99,6 +99,56 @@ def test_it_records_every_kind_of_change_each_in_a_real_transaction(transactiona
     )
     committee_verbs = {verb for verb in AuditVerb.values if verb.split(".")[0] in COMMITTEE_NOUNS}
     assert set(AuditEvent.objects.values_list("verb", flat=True)) == committee_verbs
+
+
+def test_it_records_a_two_sided_event_in_each_committee_log_in_that_order(db):
+    parent = make_committee("coordinating", name="Transit")
+    child = make_committee(name="Garage")
+    officer = chair_of(child)
+    with transaction.atomic():
+        first, second = audit_record_both(
+            verb=AuditVerb.CAMPAIGN_ENDORSED,
+            other_verb=AuditVerb.CAMPAIGN_ENDORSEMENT_RECEIVED,
+            actor=officer,
+            committee=child,
+            other_committee=parent,
+            data={"other_name": "Transit"},
+            other_data={"other_name": "Garage"},
+            is_other_by_system=True,
+        )
+    rows = list(
+        AuditEvent.objects.filter(pk__in=[first.pk, second.pk])
+        .order_by("pk")
+        .values_list("verb", "committee_id", "actor_id", "is_by_system", "data")
+    )
+    assert rows == [
+        ("campaign.endorsed", child.pk, officer.pk, False, {"other_name": "Transit"}),
+        ("campaign.endorsement_received", parent.pk, None, True, {"other_name": "Garage"}),
+    ]
+
+
+def test_it_writes_the_same_verb_subject_and_data_on_both_sides_unless_told_otherwise(db):
+    parent = make_committee("coordinating", name="Transit")
+    child = make_committee(name="Garage")
+    officer, delegate = chair_of(child), make_person()
+    with transaction.atomic():
+        audit_record_both(
+            verb=AuditVerb.SEAT_ENDED,
+            actor=officer,
+            committee=child,
+            other_committee=parent,
+            subject=delegate,
+            data={"other_id": parent.pk},
+        )
+    rows = list(
+        AuditEvent.objects.filter(verb="seat.ended")
+        .order_by("pk")
+        .values_list("committee_id", "actor_id", "subject_id", "data")
+    )
+    assert rows == [
+        (child.pk, officer.pk, delegate.pk, {"other_id": parent.pk}),
+        (parent.pk, officer.pk, delegate.pk, {"other_id": parent.pk}),
+    ]
 
 
 def test_it_leaves_nothing_of_a_founding_that_fails_half_way(db, monkeypatch):

@@ -12,7 +12,7 @@ from rankfile.core.errors import RuleViolation
 from rankfile.meetings import services
 from rankfile.meetings.models import AgendaItemKind, MinutesStatus
 from rankfile.motions import services as motion_services
-from rankfile.votes.services import ballot_cast, nomination_create, poll_close, poll_create
+from rankfile.votes.services import ballot_cast, nomination_create, poll_close, poll_create_election
 from rankfile.votes.services import poll_open as open_poll
 from tests.factories import last_message, make_members, page_text
 from tests.meetings.helpers import check_in, fresh, make_closed_meeting, make_meeting
@@ -53,10 +53,9 @@ def test_it_records_each_motion_amendment_and_election_with_its_result(
     motion_services.motion_put_to_vote(motion=motion, by=chair)
     vote_and_close(motion, yes=[chair, member, *people])
 
-    election = poll_create(
+    election = poll_create_election(
         committee=committee,
         by=chair,
-        kind="election",
         title="Secretary",
         method="plurality",
         meeting=open_meeting,

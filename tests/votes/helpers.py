@@ -9,14 +9,23 @@ from typing import Any
 from rankfile.accounts.models import Person
 from rankfile.committees.models import Committee
 from rankfile.votes import services
-from rankfile.votes.models import Poll
+from rankfile.votes.models import Poll, PollKind
 from rankfile.votes.services import Receipt
 from tests.factories import chair_of, make_member
 
+CREATORS = {
+    PollKind.MOTION: services.poll_create_motion,
+    PollKind.ELECTION: services.poll_create_election,
+    PollKind.RECALL: services.poll_create_recall,
+    PollKind.QUESTION: services.poll_create_question,
+}
 
-def make_poll(committee: Committee, *, kind: str = "motion", **fields: Any) -> Poll:
+
+def make_poll(committee: Committee, *, kind: str = PollKind.MOTION, **fields: Any) -> Poll:
     fields.setdefault("title", "Strike on Monday")
-    return services.poll_create(committee=committee, by=chair_of(committee), kind=kind, **fields)
+    create: Any = CREATORS[PollKind(kind)]
+    poll: Poll = create(committee=committee, by=chair_of(committee), **fields)
+    return poll
 
 
 def open_poll(poll: Poll) -> Poll:

@@ -192,11 +192,6 @@ def test_it_takes_the_election_method_from_the_bylaws(committee, member):
     assert make_election(committee, [member], title="Two seats", seats=2).method == "stv"
 
 
-def test_it_refuses_options_for_an_election(committee):
-    with pytest.raises(RuleViolation, match="nominations"):
-        make_poll(committee, kind="election", options=["Ana", "Bo"])
-
-
 def test_it_says_who_was_elected_in_one_sentence(committee, coordinating, delegate):
     from rankfile.votes.selectors import poll_result_summary
 

@@ -42,7 +42,6 @@ def test_it_gives_a_question_its_options_in_order(committee):
         ({"kind": "question", "options": ["A", "a"]}, "different"),
         ({"kind": "question", "options": ["A", "B", "C"], "method": "irv", "seats": 2}, "one seat"),
         ({"kind": "question", "options": ["A", "B"], "seats": 2}, "more options than places"),
-        ({"kind": "motion", "options": ["A", "B"]}, "yes, no or abstain"),
         ({"kind": "question", "options": ["A", "B"], "method": "borda"}, "Unknown voting method"),
         ({"kind": "motion", "title": "  "}, "title"),
         ({"kind": "recall"}, "one delegate seat or one officer role"),

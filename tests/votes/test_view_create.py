@@ -79,6 +79,31 @@ def test_it_keeps_the_input_and_says_what_is_wrong(chair_client, committee):
     assert not Poll.objects.exists()
 
 
+def test_it_refuses_options_for_a_motion(chair_client, committee):
+    response = chair_client.post(url(committee), {**FORM, "kind": "motion", "options": "A\nB"})
+    assert response.status_code == 400
+    assert "yes, no or abstain" in page_text(response)
+    assert not Poll.objects.exists()
+
+
+def test_it_refuses_a_method_for_a_recall(chair_client, committee, delegate):
+    from rankfile.committees.models import DelegateSeat
+
+    seat = DelegateSeat.objects.get(person=delegate)
+    form = {**FORM, "kind": "recall", "options": "", "method": "stv"}
+    response = chair_client.post(url(committee), {**form, "target": f"recall_seat:{seat.pk}"})
+    assert response.status_code == 400
+    assert "yes, no or abstain" in page_text(response)
+    assert not Poll.objects.exists()
+
+
+def test_it_refuses_options_for_an_election(chair_client, committee):
+    response = chair_client.post(url(committee), {**FORM, "kind": "election", "options": "Ana\nBo"})
+    assert response.status_code == 400
+    assert "nominations" in page_text(response)
+    assert not Poll.objects.exists()
+
+
 def test_it_refuses_an_empty_form_with_errors(chair_client, committee):
     assert chair_client.post(url(committee), {}).status_code == 400
 

@@ -10,10 +10,12 @@ from rankfile.committees.services.federation import (
     committee_found,
     committee_update,
 )
-from rankfile.committees.services.membership import (
+from rankfile.committees.services.invitations import (
     invitation_create,
     invitation_redeem,
     invitation_revoke,
+)
+from rankfile.committees.services.membership import (
     membership_approve,
     membership_leave,
     membership_reinstate,
@@ -21,11 +23,8 @@ from rankfile.committees.services.membership import (
     membership_suspend,
     membership_vouch,
     person_erase_memberships,
-    role_assign,
-    role_end,
-    seat_assign,
-    seat_end,
 )
+from rankfile.committees.services.offices import role_assign, role_end, seat_assign, seat_end
 
 __all__ = [
     "affiliation_accept",

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
-from rankfile.audit.services import audit_record
+from rankfile.audit.services import audit_record, audit_record_both
 from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.bylaws import BYLAW_NAMES
 from rankfile.committees.models import (
@@ -29,6 +29,7 @@ from rankfile.committees.services.closure import (
     closure_rebuild_below,
     closure_would_cycle,
 )
+from rankfile.committees.services.offices import seats_end_for_delegation
 from rankfile.core.errors import RuleViolation
 from rankfile.core.models import named_lock_acquire
 
@@ -169,14 +170,14 @@ def affiliation_request(*, child: Committee, parent: Committee, by: Person) -> A
         affiliation = Affiliation.objects.create(
             child=child, parent=parent, status=AffiliationStatus.REQUESTED, requested_by=by
         )
-        audit_record(
-            verb=AuditVerb.AFFILIATION_REQUESTED, actor=by, committee=child, data=_names(parent)
-        )
-        audit_record(
-            verb=AuditVerb.AFFILIATION_REQUEST_RECEIVED,
+        audit_record_both(
+            verb=AuditVerb.AFFILIATION_REQUESTED,
+            other_verb=AuditVerb.AFFILIATION_REQUEST_RECEIVED,
             actor=by,
-            committee=parent,
-            data=_names(child),
+            committee=child,
+            other_committee=parent,
+            data=_names(parent),
+            other_data=_names(child),
         )
     return affiliation
 
@@ -197,17 +198,14 @@ def affiliation_accept(*, affiliation: Affiliation, by: Person) -> Affiliation:
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "decided_by", "decided_at"])
         closure_link(child_id=locked.child_id, parent_id=locked.parent_id)
-        audit_record(
+        audit_record_both(
             verb=AuditVerb.AFFILIATION_ACCEPTED,
+            other_verb=AuditVerb.AFFILIATION_WAS_ACCEPTED,
             actor=by,
             committee=locked.parent,
+            other_committee=locked.child,
             data=_names(locked.child),
-        )
-        audit_record(
-            verb=AuditVerb.AFFILIATION_WAS_ACCEPTED,
-            actor=by,
-            committee=locked.child,
-            data=_names(locked.parent),
+            other_data=_names(locked.parent),
         )
     return locked
 
@@ -225,17 +223,14 @@ def affiliation_refuse(*, affiliation: Affiliation, by: Person) -> Affiliation:
         locked.decided_by = by
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "decided_by", "decided_at"])
-        audit_record(
+        audit_record_both(
             verb=AuditVerb.AFFILIATION_REFUSED,
+            other_verb=AuditVerb.AFFILIATION_WAS_REFUSED,
             actor=by,
             committee=locked.parent,
+            other_committee=locked.child,
             data=_names(locked.child),
-        )
-        audit_record(
-            verb=AuditVerb.AFFILIATION_WAS_REFUSED,
-            actor=by,
-            committee=locked.child,
-            data=_names(locked.parent),
+            other_data=_names(locked.parent),
         )
     return locked
 
@@ -243,8 +238,6 @@ def affiliation_refuse(*, affiliation: Affiliation, by: Person) -> Affiliation:
 def affiliation_end(*, affiliation: Affiliation, by: Person) -> Affiliation:
     """End an accepted affiliation (either side may). Delegate seats on the parent held for the
     child end with it."""
-    from rankfile.committees.services.membership import seats_end_for_delegation
-
     with transaction.atomic():
         named_lock_acquire(FEDERATION_LOCK)
         locked = (
@@ -259,17 +252,13 @@ def affiliation_end(*, affiliation: Affiliation, by: Person) -> Affiliation:
         locked.save(update_fields=["status", "ended_at"])
         closure_rebuild_below(committee_id=locked.child_id)
         seats_end_for_delegation(parent=locked.parent, committee=locked.child, by=by)
-        audit_record(
+        audit_record_both(
             verb=AuditVerb.AFFILIATION_ENDED,
             actor=by,
             committee=locked.parent,
+            other_committee=locked.child,
             data=_names(locked.child),
-        )
-        audit_record(
-            verb=AuditVerb.AFFILIATION_ENDED,
-            actor=by,
-            committee=locked.child,
-            data=_names(locked.parent),
+            other_data=_names(locked.parent),
         )
     return locked
 

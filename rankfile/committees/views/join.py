@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from rankfile.accounts.forms import SignupForm
 from rankfile.accounts.services import account_create
 from rankfile.committees import services
-from rankfile.committees.services.membership import invitation_find
+from rankfile.committees.services.invitations import invitation_find
 from rankfile.core.errors import RuleViolation
 from rankfile.core.http import render_form, submitted
 

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
 from rankfile.audit.verbs import AuditVerb
-from rankfile.committees.models import Committee, Membership, MembershipStatus
+from rankfile.committees.access import is_active_member
+from rankfile.committees.models import Committee
 from rankfile.committees.notify import notify_committee_members
 from rankfile.core.errors import RuleViolation
 from rankfile.core.live import live_refresh
@@ -224,12 +225,6 @@ def meeting_code_renew(*, meeting: Meeting, by: Person) -> Meeting:
     return locked
 
 
-def _is_active_member(person: Person, committee_id: int) -> bool:
-    return Membership.objects.filter(
-        person_id=person.pk, committee_id=committee_id, status=MembershipStatus.ACTIVE
-    ).exists()
-
-
 def meeting_petition_open(
     *, committee: Committee, by: Person, reason: str, now: datetime | None = None
 ) -> Petition:
@@ -241,7 +236,7 @@ def meeting_petition_open(
         raise RuleViolation(_("Say why the members must meet."))
     with transaction.atomic():
         locked_committee = Committee.objects.select_for_update().get(pk=committee.pk)
-        if not _is_active_member(by, committee.pk):
+        if not is_active_member(person_id=by.pk, committee_id=committee.pk):
             raise RuleViolation(_("Only active members can petition."))
         current = (
             Petition.objects.select_for_update()
@@ -283,7 +278,7 @@ def meeting_petition_sign(
         locked = (
             Petition.objects.select_for_update().select_related("committee").get(pk=petition.pk)
         )
-        if not _is_active_member(by, locked.committee_id):
+        if not is_active_member(person_id=by.pk, committee_id=locked.committee_id):
             raise RuleViolation(_("Only active members can petition."))
         _sign(locked, person=by, now=now)
     return locked

@@ -32,23 +32,8 @@ def _iso(value: Any) -> str | None:
 def minutes_content(meeting: Meeting) -> dict[str, Any]:
     """The record the minutes are made of: figures, titles, states and texts, no sentences
     (the template words them in the reader's language)."""
-    from rankfile.motions.models import Motion
-
     committee = meeting.committee
-    polls = meeting_polls(meeting_id=meeting.pk)
-    summary_by_motion: dict[int, str] = {}
-    other_polls = []
-    for poll in polls:
-        motion_id = getattr(poll, "motion_id", None)
-        if motion_id is not None:
-            summary_by_motion[motion_id] = poll_summary(poll)
-        else:
-            other_polls.append({"title": str(poll.title), "summary": poll_summary(poll)})
-    motions = (
-        Motion.objects.filter(meeting=meeting, amends__isnull=True)
-        .prefetch_related("demand_links__demand", "amendments")
-        .order_by("on_agenda_at", "pk")
-    )
+    summary_by_motion, other_polls = _poll_summaries(meeting)
     petition = getattr(meeting, "petition", None)
     return {
         "title": meeting.title,
@@ -66,33 +51,60 @@ def minutes_content(meeting: Meeting) -> dict[str, Any]:
             {"title": item.title, "kind": item.kind}
             for item in meeting_agenda(meeting_id=meeting.pk)
         ],
-        "motions": [
-            {
-                "id": motion.pk,
-                "title": motion.title,
-                "status": motion.status,
-                "resolution_number": motion.resolution_number,
-                "text": motion.text,
-                "demands": [link.demand.text for link in motion.demand_links.all()],
-                "result": summary_by_motion.get(motion.pk, ""),
-                "amendments": [
-                    {
-                        "id": amendment.pk,
-                        "kind": amendment.amendment_kind,
-                        "target_text": amendment.target_text,
-                        "new_text": amendment.new_text,
-                        "status": amendment.status,
-                        "result": summary_by_motion.get(amendment.pk, ""),
-                    }
-                    for amendment in sorted(motion.amendments.all(), key=lambda a: a.pk)
-                    if amendment.meeting_id == meeting.pk
-                ],
-            }
-            for motion in motions
-        ],
+        "motions": _motions_content(meeting, summary_by_motion=summary_by_motion),
         "polls": other_polls,
         "notes": meeting.notes,
     }
+
+
+def _poll_summaries(meeting: Meeting) -> tuple[dict[int, str], list[dict[str, str]]]:
+    """The result of each motion's poll, by motion id; and the other polls with theirs."""
+    summary_by_motion: dict[int, str] = {}
+    other_polls = []
+    for poll in meeting_polls(meeting_id=meeting.pk):
+        motion_id = getattr(poll, "motion_id", None)
+        if motion_id is not None:
+            summary_by_motion[motion_id] = poll_summary(poll)
+        else:
+            other_polls.append({"title": str(poll.title), "summary": poll_summary(poll)})
+    return summary_by_motion, other_polls
+
+
+def _motions_content(
+    meeting: Meeting, *, summary_by_motion: dict[int, str]
+) -> list[dict[str, Any]]:
+    """The motions on the meeting's agenda, each with the amendments voted in this meeting."""
+    from rankfile.motions.models import Motion
+
+    motions = (
+        Motion.objects.filter(meeting=meeting, amends__isnull=True)
+        .prefetch_related("demand_links__demand", "amendments")
+        .order_by("on_agenda_at", "pk")
+    )
+    return [
+        {
+            "id": motion.pk,
+            "title": motion.title,
+            "status": motion.status,
+            "resolution_number": motion.resolution_number,
+            "text": motion.text,
+            "demands": [link.demand.text for link in motion.demand_links.all()],
+            "result": summary_by_motion.get(motion.pk, ""),
+            "amendments": [
+                {
+                    "id": amendment.pk,
+                    "kind": amendment.amendment_kind,
+                    "target_text": amendment.target_text,
+                    "new_text": amendment.new_text,
+                    "status": amendment.status,
+                    "result": summary_by_motion.get(amendment.pk, ""),
+                }
+                for amendment in sorted(motion.amendments.all(), key=lambda a: a.pk)
+                if amendment.meeting_id == meeting.pk
+            ],
+        }
+        for motion in motions
+    ]
 
 
 def minutes_generate(*, meeting: Meeting, by: Person) -> Minutes:

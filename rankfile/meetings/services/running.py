@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
 from rankfile.audit.verbs import AuditVerb
-from rankfile.committees.models import Membership, MembershipStatus
+from rankfile.committees.access import is_active_member
 from rankfile.core.errors import RuleViolation
 from rankfile.core.live import live_refresh
 from rankfile.meetings.codes import normalise_code, wrong_code_entered, wrong_code_is_blocked
@@ -187,9 +187,7 @@ def attendance_check_in(
     is_by_officer = code is None
     if is_by_officer and by is None:
         raise RuleViolation(_("Type the code shown in the room."))
-    if not Membership.objects.filter(
-        person_id=person.pk, committee_id=meeting.committee_id, status=MembershipStatus.ACTIVE
-    ).exists():
+    if not is_active_member(person_id=person.pk, committee_id=meeting.committee_id):
         raise RuleViolation(_("Only active members of the committee check in."))
     fresh = Meeting.objects.select_related("committee").get(pk=meeting.pk)
     _refuse_unless_allowed(fresh, MeetingAction.CHECK_IN, now)

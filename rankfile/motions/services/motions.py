@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
 from rankfile.audit.verbs import AuditVerb
-from rankfile.committees.models import Committee, Membership, MembershipStatus
+from rankfile.committees.access import is_active_member
+from rankfile.committees.models import Committee
 from rankfile.core.errors import RuleViolation
 from rankfile.core.live import live_refresh
 from rankfile.meetings.models import AgendaItemKind, Meeting
@@ -22,6 +23,8 @@ from rankfile.motions.lifecycle import MotionAction, motion_refusal
 from rankfile.motions.models import Motion, MotionComment, MotionDemand, MotionStatus, Seconding
 from rankfile.strikes.models import Demand
 from rankfile.strikes.services.campaigns import demands_find_or_create
+from rankfile.votes.models import Majority
+from rankfile.votes.services import poll_create_motion, poll_open
 
 MAX_DEMANDS = 12
 
@@ -60,9 +63,7 @@ def _audit(verb: AuditVerb, motion: Motion, *, by: Person | None, **data: object
 
 
 def require_active_member(person: Person, committee_id: int) -> None:
-    if not Membership.objects.filter(
-        person_id=person.pk, committee_id=committee_id, status=MembershipStatus.ACTIVE
-    ).exists():
+    if not is_active_member(person_id=person.pk, committee_id=committee_id):
         raise RuleViolation(_("Only active members of the committee can do this."))
 
 
@@ -210,7 +211,7 @@ def motion_put_on_agenda(*, motion: Motion, meeting: Meeting, by: Person) -> Mot
 
 
 def motion_put_to_vote(
-    *, motion: Motion, by: Person, majority: str = "simple", is_secret: bool = True
+    *, motion: Motion, by: Person, majority: str = Majority.SIMPLE, is_secret: bool = True
 ) -> Motion:
     """Open a yes / no / abstain poll on the motion (or amendment) in the meeting in progress.
     Refused with the reason while the rules do not allow it yet (no seconder, the meeting has
@@ -218,17 +219,12 @@ def motion_put_to_vote(
     with transaction.atomic():
         locked, parent = motion_lock_with_parent(motion.pk)
         _refuse_unless_allowed(locked, MotionAction.PUT_TO_VOTE)
-        try:
-            from rankfile.votes.services import poll_create, poll_open
-        except ImportError:
-            raise RuleViolation(_("Voting is not available on this server yet.")) from None
         meeting_id = (parent or locked).meeting_id
         assert meeting_id is not None  # the refusal above checked it
         meeting = Meeting.objects.get(pk=meeting_id)
-        poll = poll_create(
+        poll = poll_create_motion(
             committee=locked.committee,
             by=by,
-            kind="motion",
             title=locked.title,
             majority=majority,
             is_secret=is_secret,

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
-from rankfile.audit.services import audit_record
+from rankfile.audit.services import audit_record_both
 from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.models import (
     Affiliation,
@@ -44,17 +44,14 @@ def resolution_forward(*, motion: Motion, parent: Committee, by: Person) -> Forw
                 _("This resolution is already forwarded to %(name)s.") % {"name": parent.name}
             ) from None
         data = {"motion_id": locked.pk, "forwarding_id": forwarding.pk}
-        audit_record(
+        audit_record_both(
             verb=AuditVerb.RESOLUTION_FORWARDED,
+            other_verb=AuditVerb.RESOLUTION_RECEIVED,
             actor=by,
             committee=locked.committee,
+            other_committee=parent,
             data={**data, "other_name": parent.name},
-        )
-        audit_record(
-            verb=AuditVerb.RESOLUTION_RECEIVED,
-            actor=by,
-            committee=parent,
-            data={**data, "other_name": locked.committee.name},
+            other_data={**data, "other_name": locked.committee.name},
         )
     return forwarding
 
@@ -91,16 +88,13 @@ def resolution_endorse(
                 _("%(name)s already endorses this resolution.") % {"name": committee.name}
             ) from None
         data = {"motion_id": locked.motion_id, "forwarding_id": locked.pk}
-        audit_record(
+        audit_record_both(
             verb=AuditVerb.RESOLUTION_ENDORSED,
+            other_verb=AuditVerb.RESOLUTION_ENDORSEMENT_RECEIVED,
             actor=by,
             committee=committee,
+            other_committee=locked.parent,
             data={**data, "other_name": locked.motion.title},
-        )
-        audit_record(
-            verb=AuditVerb.RESOLUTION_ENDORSEMENT_RECEIVED,
-            actor=by,
-            committee=locked.parent,
-            data={**data, "other_name": committee.name},
+            other_data={**data, "other_name": committee.name},
         )
     return endorsement

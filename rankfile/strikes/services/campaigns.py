@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.audit.models import AuditEvent
-from rankfile.audit.services import audit_record
+from rankfile.audit.services import audit_record, audit_record_both
 from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.models import BASE_KINDS, Committee, CommitteeClosure
 from rankfile.core.errors import RuleViolation
@@ -64,27 +64,14 @@ def campaign_start(
 ) -> Campaign:
     """Start a campaign covering every base committee under `committee`. With conditions it
     collects pledges until they are met or the deadline passes; without, it is called at once."""
-    conditions = (threshold_percent, threshold_workplaces, deadline_at)
-    has_conditions = all(value is not None for value in conditions)
-    if not has_conditions and any(value is not None for value in conditions):
-        raise RuleViolation(
-            _("Give the share, the number of workplaces and the deadline, or none.")
-        )
-    if not title.strip():
-        raise RuleViolation(_("Give the campaign a title."))
-    if ends_on is not None and ends_on < starts_on:
-        raise RuleViolation(_("The action cannot end before it starts."))
-    if has_conditions:
-        assert threshold_percent is not None and threshold_workplaces is not None
-        assert deadline_at is not None
-        if not 1 <= threshold_percent <= 100:
-            raise RuleViolation(_("The share of the workforce is between 1 and 100 %."))
-        if threshold_workplaces < 1:
-            raise RuleViolation(_("At least one workplace must meet the share."))
-        if deadline_at <= timezone.now():
-            raise RuleViolation(_("The deadline must be in the future."))
-        if timezone.localdate(deadline_at) > starts_on:
-            raise RuleViolation(_("The deadline must come before the action starts."))
+    has_conditions = _conditions_checked(
+        title=title,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        threshold_percent=threshold_percent,
+        threshold_workplaces=threshold_workplaces,
+        deadline_at=deadline_at,
+    )
     with transaction.atomic():
         found = demands_find_or_create(demands[:MAX_DEMANDS])
         if not found:
@@ -113,6 +100,40 @@ def campaign_start(
         if not has_conditions:
             _trigger(campaign, now=campaign.started_at, workplaces_ready=0, event="called")
     return campaign
+
+
+def _conditions_checked(
+    *,
+    title: str,
+    starts_on: date,
+    ends_on: date | None,
+    threshold_percent: int | None,
+    threshold_workplaces: int | None,
+    deadline_at: datetime | None,
+) -> bool:
+    """Refuse a campaign that cannot be run; say whether it has conditions to meet."""
+    conditions = (threshold_percent, threshold_workplaces, deadline_at)
+    has_conditions = all(value is not None for value in conditions)
+    if not has_conditions and any(value is not None for value in conditions):
+        raise RuleViolation(
+            _("Give the share, the number of workplaces and the deadline, or none.")
+        )
+    if not title.strip():
+        raise RuleViolation(_("Give the campaign a title."))
+    if ends_on is not None and ends_on < starts_on:
+        raise RuleViolation(_("The action cannot end before it starts."))
+    if has_conditions:
+        assert threshold_percent is not None and threshold_workplaces is not None
+        assert deadline_at is not None
+        if not 1 <= threshold_percent <= 100:
+            raise RuleViolation(_("The share of the workforce is between 1 and 100 %."))
+        if threshold_workplaces < 1:
+            raise RuleViolation(_("At least one workplace must meet the share."))
+        if deadline_at <= timezone.now():
+            raise RuleViolation(_("The deadline must be in the future."))
+        if timezone.localdate(deadline_at) > starts_on:
+            raise RuleViolation(_("The deadline must come before the action starts."))
+    return has_conditions
 
 
 def campaign_lock(campaign_id: int) -> Campaign:
@@ -290,17 +311,19 @@ def campaign_endorse(*, campaign: Campaign, committee: Committee, by: Person) ->
             raise RuleViolation(
                 _("%(name)s has already endorsed this campaign.") % {"name": committee.name}
             )
-        audit_record(
+        # In the campaign committee's log the endorsing committee speaks, not its officer.
+        audit_record_both(
             verb=AuditVerb.CAMPAIGN_ENDORSED,
+            other_verb=AuditVerb.CAMPAIGN_ENDORSEMENT_RECEIVED,
             actor=by,
             committee=committee,
+            other_committee=locked.committee,
             data={"campaign_id": locked.pk, "other_name": locked.title},
-        )
-        # In the campaign committee's log the endorsing committee speaks, not its officer.
-        audit_record(
-            verb=AuditVerb.CAMPAIGN_ENDORSEMENT_RECEIVED,
-            actor=None,
-            committee=locked.committee,
-            data={"campaign_id": locked.pk, "other_id": committee.pk, "other_name": committee.name},
+            other_data={
+                "campaign_id": locked.pk,
+                "other_id": committee.pk,
+                "other_name": committee.name,
+            },
+            is_other_by_system=True,
         )
     return endorsement

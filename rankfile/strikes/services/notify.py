@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from rankfile.accounts.models import Person
-from rankfile.committees.models import CommitteeClosure, MembershipStatus
+from rankfile.committees.models import CommitteeClosure, Membership
 from rankfile.core.notify import NotificationKind
 
 BATCH = 500
@@ -71,14 +71,10 @@ def campaign_notify(*, campaign_id: int, event: str) -> int:
     below = CommitteeClosure.objects.filter(ancestor_id=campaign.committee_id).values(
         "descendant_id"
     )
+    members = Membership.objects.active().filter(committee_id__in=below).values("person_id")
     people = (
-        Person.objects.filter(
-            is_active=True,
-            memberships__status=MembershipStatus.ACTIVE,
-            memberships__committee_id__in=below,
-        )
+        Person.objects.filter(is_active=True, pk__in=members)
         .exclude(email="")
-        .distinct()
         .only("email", "language", "notifications_off")
     )
     sent = 0

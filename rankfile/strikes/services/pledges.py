@@ -18,7 +18,6 @@ from rankfile.committees.models import (
     Committee,
     CommitteeClosure,
     Membership,
-    MembershipStatus,
 )
 from rankfile.core.errors import RuleViolation
 from rankfile.strikes.holders import pledge_holder
@@ -44,9 +43,7 @@ def pledge_committee_refusal(
                 )
             ),
             is_member=Exists(
-                Membership.objects.filter(
-                    person_id=person.pk, committee_id=OuterRef("pk"), status=MembershipStatus.ACTIVE
-                )
+                Membership.objects.active().filter(person_id=person.pk, committee_id=OuterRef("pk"))
             ),
         )
         .values_list("is_covered", "is_member")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,14 +36,7 @@ def strike_report(
     with transaction.atomic():
         locked = campaign_lock(campaign.pk)
         campaign_settle(locked, now=now, recount=False)
-        refusal = campaign_refusal(locked, action=Action.REPORT, now=now)
-        if refusal is None and (
-            committee.kind not in BASE_KINDS
-            or not CommitteeClosure.objects.filter(
-                ancestor_id=locked.committee_id, descendant_id=committee.pk
-            ).exists()
-        ):
-            refusal = _("Only workplaces, schools and neighbourhoods the campaign covers report.")
+        refusal = _report_refusal(locked, committee=committee, now=now)
         if refusal is None:
             report = StrikeReport.objects.create(
                 campaign=locked,
@@ -50,32 +45,9 @@ def strike_report(
                 workers_out=workers_out,
                 reported_at=now,
             )
-            previous = (
-                StrikeState.objects.select_for_update()
-                .filter(campaign=locked, committee=committee)
-                .first()
+            changes = _state_replace(
+                locked, committee=committee, status=status, workers_out=workers_out, now=now
             )
-            changes = {
-                "out": int(status == StrikeStatus.OUT),
-                "partial": int(status == StrikeStatus.PARTIAL),
-                "working": int(status == StrikeStatus.WORKING),
-                "workers_out": workers_out,
-            }
-            if previous is None:
-                StrikeState.objects.create(
-                    campaign=locked,
-                    committee=committee,
-                    status=status,
-                    workers_out=workers_out,
-                    reported_at=now,
-                )
-            else:
-                changes[previous.status] -= 1
-                changes["workers_out"] -= previous.workers_out
-                previous.status = status
-                previous.workers_out = workers_out
-                previous.reported_at = now
-                previous.save(update_fields=["status", "workers_out", "reported_at"])
             campaign_day_add(
                 campaign_id=locked.pk,
                 committee_id=committee.pk,
@@ -93,6 +65,52 @@ def strike_report(
                     "workers_out": workers_out,
                 },
             )
+    # Raised after the commit: what the clock settled above stands even when the report is
+    # refused.
     if refusal is not None:
         raise RuleViolation(refusal)
     return report
+
+
+def _report_refusal(locked: Campaign, *, committee: Committee, now: datetime) -> str | None:
+    refusal = campaign_refusal(locked, action=Action.REPORT, now=now)
+    if refusal is None and (
+        committee.kind not in BASE_KINDS
+        or not CommitteeClosure.objects.filter(
+            ancestor_id=locked.committee_id, descendant_id=committee.pk
+        ).exists()
+    ):
+        refusal = _("Only workplaces, schools and neighbourhoods the campaign covers report.")
+    return refusal
+
+
+def _state_replace(
+    locked: Campaign, *, committee: Committee, status: str, workers_out: int, now: datetime
+) -> dict[str, int]:
+    """Make the report the committee's current state; return how each of today's figures
+    changes."""
+    previous = (
+        StrikeState.objects.select_for_update().filter(campaign=locked, committee=committee).first()
+    )
+    changes = {
+        "out": int(status == StrikeStatus.OUT),
+        "partial": int(status == StrikeStatus.PARTIAL),
+        "working": int(status == StrikeStatus.WORKING),
+        "workers_out": workers_out,
+    }
+    if previous is None:
+        StrikeState.objects.create(
+            campaign=locked,
+            committee=committee,
+            status=status,
+            workers_out=workers_out,
+            reported_at=now,
+        )
+    else:
+        changes[previous.status] -= 1
+        changes["workers_out"] -= previous.workers_out
+        previous.status = status
+        previous.workers_out = workers_out
+        previous.reported_at = now
+        previous.save(update_fields=["status", "workers_out", "reported_at"])
+    return changes

@@ -29,7 +29,7 @@ from rankfile.core.errors import RuleViolation
 from rankfile.votes.content import ballot_content_check, option_ids
 from rankfile.votes.lifecycle import PollAction, poll_state_refusal
 from rankfile.votes.live import poll_turnout_refresh
-from rankfile.votes.models import Ballot, Elector, Poll, PollOption, VoteCast
+from rankfile.votes.models import WEIGHT_PLACES, Ballot, Elector, Poll, PollOption, VoteCast
 from rankfile.votes.secrecy import (
     new_secret,
     new_tracker,
@@ -38,8 +38,6 @@ from rankfile.votes.secrecy import (
     secret_matches,
     tracker_lookup,
 )
-
-WEIGHT_PLACES = Decimal("0.000001")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
 from rankfile.audit.verbs import AuditVerb
-from rankfile.committees.models import Membership, MembershipStatus
+from rankfile.committees.access import is_active_member
 from rankfile.core.errors import RuleViolation
 from rankfile.votes.lifecycle import PollAction, poll_state_refusal
 from rankfile.votes.live import poll_refresh
@@ -33,9 +33,7 @@ def _locked_draft_election(poll: Poll) -> Poll:
 
 
 def _is_active_member(person: Person, poll: Poll) -> bool:
-    return Membership.objects.filter(
-        person_id=person.pk, committee_id=poll.committee_id, status=MembershipStatus.ACTIVE
-    ).exists()
+    return is_active_member(person_id=person.pk, committee_id=poll.committee_id)
 
 
 def nomination_create(*, poll: Poll, person: Person, by: Person) -> Nomination:

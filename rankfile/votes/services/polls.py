@@ -4,6 +4,7 @@ notifications and live refreshes go out after the commit."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
 from rankfile.audit.verbs import AuditVerb
-from rankfile.committees.models import Membership, MembershipStatus
+from rankfile.committees.models import Membership
 from rankfile.committees.notify import notify_committee_members
 from rankfile.core.errors import RuleViolation
 from rankfile.core.notify import NotificationKind, notify_people
@@ -60,18 +61,11 @@ def poll_open(*, poll: Poll, by: Person) -> Poll:
     now = timezone.now()
     with transaction.atomic():
         locked = _lock(poll.pk)
-        refusal = poll_state_refusal(
-            action=PollAction.OPEN,
-            kind=locked.kind,
-            status=locked.status,
-            closes_at=locked.closes_at,
-            closed_at=locked.closed_at,
-            now=now,
-        )
-        if refusal is None and locked.kind == PollKind.ELECTION:
+        _refuse_unless_allowed(locked, PollAction.OPEN, now=now)
+        if locked.kind == PollKind.ELECTION:
             refusal = _candidates_settle(locked)
-        if refusal is not None:
-            raise RuleViolation(refusal)
+            if refusal is not None:
+                raise RuleViolation(refusal)
         weights = electorate_compute(poll=locked)
         if not weights:
             raise RuleViolation(
@@ -124,11 +118,9 @@ def _candidates_settle(poll: Poll) -> str | None:
     election cannot open."""
     options = list(PollOption.objects.filter(poll=poll))
     members = set(
-        Membership.objects.filter(
-            committee_id=poll.committee_id,
-            status=MembershipStatus.ACTIVE,
-            person_id__in=[o.person_id for o in options],
-        ).values_list("person_id", flat=True)
+        Membership.objects.active()
+        .filter(committee_id=poll.committee_id, person_id__in=[o.person_id for o in options])
+        .values_list("person_id", flat=True)
     )
     gone = [o for o in options if o.person_id not in members]
     if gone:
@@ -152,69 +144,25 @@ def poll_close(*, poll: Poll, by: Person | None) -> Poll:
     problem: str | None = None
     with transaction.atomic():
         locked = _lock(poll.pk)
-        refusal = poll_state_refusal(
-            action=PollAction.CLOSE,
-            kind=locked.kind,
-            status=locked.status,
-            closes_at=locked.closes_at,
-            closed_at=locked.closed_at,
-            now=now,
-        )
-        if refusal is not None:
-            raise RuleViolation(refusal)
-        rows = list(
-            Ballot.objects.filter(poll_id=locked.pk).values_list("lookup", "sealed", "weight")
-        )
-        votes_cast = VoteCast.objects.filter(poll_id=locked.pk).count()
-        options = list(
-            PollOption.objects.filter(poll=locked).select_related("person").order_by("position")
-        )
+        _refuse_unless_allowed(locked, PollAction.CLOSE, now=now)
         try:
-            ballots = [(*unseal(sealed), weight) for _lookup, sealed, weight in rows]
-            board = poll_board_build(
-                poll=locked, options=options, ballots=ballots, votes_cast=votes_cast
-            )
-            result = board_count(board)
-        except (TallyInputError, ValueError, KeyError) as error:
-            problem = str(error)
-            logger.critical(
-                "poll %s: board refused (%s votes cast, %s ballots): %s",
-                locked.pk,
-                votes_cast,
-                len(rows),
-                problem,
-            )
-            audit_record(
-                verb=AuditVerb.POLL_BOARD_REFUSED,
-                actor=by,
-                committee=locked.committee,
-                data=_data(locked, votes_cast=votes_cast, ballots=len(rows), problem=problem),
-            )
+            published = _board_publish(locked, now=now)
+        except _BoardUnreadable as unreadable:
+            problem = unreadable.problem
+            _board_refusal_record(locked, unreadable=unreadable, by=by)
         else:
-            PollBoard.objects.create(
-                poll=locked, text=board_text(board), sha256=board["sha256"], published_at=now
-            )
-            _ballots_rewrite(locked, rows, ballots)
-            locked.status = PollStatus.CLOSED
-            locked.closed_at = now
-            locked.result = result
-            if locked.method == PollMethod.YESNO:
-                locked.adopted = bool(result and result.get("passed"))
-            locked.save(update_fields=["status", "closed_at", "result", "adopted"])
             audit_record(
                 verb=AuditVerb.POLL_CLOSED,
                 actor=by,
                 committee=locked.committee,
                 data=_data(
                     locked,
-                    votes_cast=votes_cast,
+                    votes_cast=published.votes_cast,
                     electorate=locked.electorate_size,
-                    sha256=board["sha256"],
+                    sha256=published.sha256,
                 ),
             )
-            poll_outcome_apply(poll=locked, options=options, by=by)
-            if locked.motion_id is not None:
-                _motion_settle(locked, by)
+            _outcome_apply(locked, options=published.options, by=by)
             notify_committee_members(
                 committee_id=locked.committee_id,
                 kind=NotificationKind.RESULT_PUBLISHED,
@@ -231,6 +179,94 @@ def poll_close(*, poll: Poll, by: Person | None) -> Poll:
             % {"problem": problem}
         )
     return locked
+
+
+def _refuse_unless_allowed(locked: Poll, action: PollAction, *, now: datetime) -> None:
+    refusal = poll_state_refusal(
+        action=action,
+        kind=locked.kind,
+        status=locked.status,
+        closes_at=locked.closes_at,
+        closed_at=locked.closed_at,
+        now=now,
+    )
+    if refusal is not None:
+        raise RuleViolation(refusal)
+
+
+@dataclass(frozen=True)
+class _Published:
+    options: list[PollOption]
+    votes_cast: int
+    sha256: str
+
+
+class _BoardUnreadable(Exception):
+    """The ballots cannot make a board that verifies; nothing was written."""
+
+    def __init__(self, problem: str, *, votes_cast: int, ballots: int) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.votes_cast = votes_cast
+        self.ballots = ballots
+
+
+def _board_publish(locked: Poll, *, now: datetime) -> _Published:
+    """Build the board from every ballot, count it, publish it, rewrite the ballot rows and
+    close the poll with its result. Raises _BoardUnreadable before writing anything when the
+    ballots do not add up."""
+    rows = list(Ballot.objects.filter(poll_id=locked.pk).values_list("lookup", "sealed", "weight"))
+    votes_cast = VoteCast.objects.filter(poll_id=locked.pk).count()
+    options = list(
+        PollOption.objects.filter(poll=locked).select_related("person").order_by("position")
+    )
+    try:
+        ballots = [(*unseal(sealed), weight) for _lookup, sealed, weight in rows]
+        board = poll_board_build(
+            poll=locked, options=options, ballots=ballots, votes_cast=votes_cast
+        )
+        result = board_count(board)
+    except (TallyInputError, ValueError, KeyError) as error:
+        raise _BoardUnreadable(str(error), votes_cast=votes_cast, ballots=len(rows)) from error
+    PollBoard.objects.create(
+        poll=locked, text=board_text(board), sha256=board["sha256"], published_at=now
+    )
+    _ballots_rewrite(locked, rows, ballots)
+    locked.status = PollStatus.CLOSED
+    locked.closed_at = now
+    locked.result = result
+    if locked.method == PollMethod.YESNO:
+        locked.adopted = bool(result and result.get("passed"))
+    locked.save(update_fields=["status", "closed_at", "result", "adopted"])
+    return _Published(options=options, votes_cast=votes_cast, sha256=board["sha256"])
+
+
+def _board_refusal_record(locked: Poll, *, unreadable: _BoardUnreadable, by: Person | None) -> None:
+    logger.critical(
+        "poll %s: board refused (%s votes cast, %s ballots): %s",
+        locked.pk,
+        unreadable.votes_cast,
+        unreadable.ballots,
+        unreadable.problem,
+    )
+    audit_record(
+        verb=AuditVerb.POLL_BOARD_REFUSED,
+        actor=by,
+        committee=locked.committee,
+        data=_data(
+            locked,
+            votes_cast=unreadable.votes_cast,
+            ballots=unreadable.ballots,
+            problem=unreadable.problem,
+        ),
+    )
+
+
+def _outcome_apply(locked: Poll, *, options: list[PollOption], by: Person | None) -> None:
+    """What the result changes: seats and roles, and the motion the poll decided."""
+    poll_outcome_apply(poll=locked, options=options, by=by)
+    if locked.motion_id is not None:
+        _motion_settle(locked, by)
 
 
 def _motion_settle(poll: Poll, by: Person | None) -> None:

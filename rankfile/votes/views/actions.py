@@ -27,7 +27,7 @@ from rankfile.meetings.models import Meeting, MeetingStatus
 from rankfile.votes import access, selectors, services
 from rankfile.votes.forms import BallotForm, NominateForm, PollCreateForm, ReplaceForm
 from rankfile.votes.lifecycle import PollAction, poll_refusal
-from rankfile.votes.models import Poll
+from rankfile.votes.models import Poll, PollKind
 from rankfile.votes.receipt import receipt_page
 from rankfile.votes.views.pages import poll_context
 
@@ -49,26 +49,8 @@ def poll_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     meeting = _meeting_of(committee, request.GET.get("meeting", ""))
     form = PollCreateForm(submitted(request), parents=parents, seats=list(seats), roles=list(roles))
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            poll = services.poll_create(
-                committee=committee,
-                by=request.user,
-                kind=data["kind"],
-                title=data["title"],
-                description=data["description"],
-                options=data["options"],
-                method=data["method"] or None,
-                seats=data["seats"],
-                majority=data["majority"],
-                is_secret=data["is_secret"],
-                closes_at=form.closes_at_value(),
-                seat_parent=data["seat_parent"],
-                role_kind=data["role_kind"] or "",
-                recall_seat=data["recall_seat"],
-                recall_role=data["recall_role"],
-                meeting=meeting,
-            )
+            poll = _poll_create(form, committee=committee, by=request.user, meeting=meeting)
         except RuleViolation as error:
             form.add_error(None, error.message)
         else:
@@ -77,6 +59,46 @@ def poll_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return render_form(
         request, "votes/create.html", {"form": form, "committee": committee, "meeting": meeting}
     )
+
+
+def _poll_create(
+    form: PollCreateForm, *, committee: Committee, by: Person, meeting: Meeting | None
+) -> Poll:
+    data = form.cleaned_data
+    common = {
+        "committee": committee,
+        "by": by,
+        "title": data["title"],
+        "description": data["description"],
+        "is_secret": data["is_secret"],
+        "closes_at": form.closes_at_value(),
+        "meeting": meeting,
+    }
+    kind = PollKind(data["kind"])
+    if kind == PollKind.ELECTION:
+        return services.poll_create_election(
+            **common,
+            seats=data["seats"],
+            method=data["method"] or None,
+            seat_parent=data["seat_parent"],
+            role_kind=data["role_kind"] or "",
+        )
+    if kind == PollKind.RECALL:
+        return services.poll_create_recall(
+            **common,
+            majority=data["majority"],
+            recall_seat=data["recall_seat"],
+            recall_role=data["recall_role"],
+        )
+    if kind == PollKind.QUESTION:
+        return services.poll_create_question(
+            **common,
+            options=data["options"],
+            method=data["method"] or None,
+            seats=data["seats"],
+            majority=data["majority"],
+        )
+    return services.poll_create_motion(**common, majority=data["majority"])
 
 
 def _meeting_of(committee: Committee, meeting_id: str) -> Meeting | None:
