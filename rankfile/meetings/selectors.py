@@ -49,6 +49,15 @@ def meetings_of_committee(*, committee: Committee) -> QuerySet[Meeting]:
     return Meeting.objects.filter(committee=committee).order_by("-starts_at")
 
 
+def meetings_closed(*, committee: Committee, limit: int = 50) -> list[Meeting]:
+    """The latest closed meetings, each with its minutes (if written) in the same query."""
+    return list(
+        meetings_of_committee(committee=committee)
+        .filter(status=MeetingStatus.CLOSED)
+        .select_related("minutes")[:limit]
+    )
+
+
 def meetings_upcoming(*, committee: Committee) -> QuerySet[Meeting]:
     return Meeting.objects.filter(
         committee=committee, status__in=[MeetingStatus.SCHEDULED, MeetingStatus.OPEN]

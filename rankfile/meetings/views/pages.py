@@ -15,7 +15,7 @@ from rankfile.meetings import access, selectors
 from rankfile.meetings.codes import qr_svg
 from rankfile.meetings.forms import AgendaItemForm, CheckInForm, PetitionForm
 from rankfile.meetings.lifecycle import petition_needed, petition_refusal
-from rankfile.meetings.models import AgendaItemKind, MeetingStatus, MinutesStatus, PetitionSignature
+from rankfile.meetings.models import AgendaItemKind, MinutesStatus, PetitionSignature
 from rankfile.meetings.views.minutes import readable_minutes
 from rankfile.meetings.views.sections import SECTIONS, page_context, section_context
 
@@ -29,11 +29,7 @@ def meeting_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         "committee": committee,
         "is_officer": committee_access.is_officer(person=request.user, committee=committee),
         "upcoming": list(selectors.meetings_upcoming(committee=committee)),
-        "past": list(
-            selectors.meetings_of_committee(committee=committee).filter(
-                status=MeetingStatus.CLOSED
-            )[:50]
-        ),
+        "past": selectors.meetings_closed(committee=committee),
         "petition": petition,
         "petition_refusal": petition_refusal(petition) if petition is not None else None,
         "petition_needed": petition_needed(committee=committee),
