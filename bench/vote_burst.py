@@ -5,7 +5,7 @@ HTTP stack (`rankfile serve`, uvicorn, several workers, PostgreSQL, Redis), with
         [--concurrency 16] [--port N] [--no-pool] [--no-intake] [--keep]
 
 With no options: as many uvicorn workers as CPUs, Django's connection pool, the ballot intake
-on (`rankfile/votes/intake.py`; `--no-intake` measures Django's view instead), 16 ballots in
+on (`rankfile/votes/intake/`; `--no-intake` measures Django's view instead), 16 ballots in
 flight.
 
 What it does, in order:

@@ -53,17 +53,35 @@ def line_chart(
     span = max(len(days) - 1, 1)
     height = PLOT_BOTTOM + 24 + LEGEND_ROW * len(lines)
 
-    def x(n: int) -> float:
-        return PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * n / span
+    def point(n: int, value: int) -> tuple[float, float]:
+        return (
+            PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * n / span,
+            PLOT_BOTTOM - (PLOT_BOTTOM - PLOT_TOP) * value / top,
+        )
 
-    def y(value: int) -> float:
-        return PLOT_BOTTOM - (PLOT_BOTTOM - PLOT_TOP) * value / top
+    parts = _frame(chart_id=chart_id, title=title, description=description, height=height)
+    parts.extend(_value_axis(top))
+    parts.extend(_date_axis(days))
+    for number, (label, values) in enumerate(lines):
+        points = [None if v is None else point(n, v) for n, v in enumerate(values)]
+        parts.extend(_series(number, label, points))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 -- every text is escaped where it is drawn
 
-    parts = [
+
+def _frame(*, chart_id: str, title: str, description: str, height: int) -> list[str]:
+    """The opening tag, with the title and description screen readers announce."""
+    return [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+    ]
+
+
+def _value_axis(top: int) -> list[str]:
+    """The base line and the top line, labelled 0 and `top`."""
+    return [
         f'<line x1="{PLOT_LEFT}" y1="{PLOT_BOTTOM}" x2="{PLOT_RIGHT}" y2="{PLOT_BOTTOM}" '
         'stroke="#767676" stroke-width="1"/>',
         f'<line x1="{PLOT_LEFT}" y1="{PLOT_TOP}" x2="{PLOT_RIGHT}" y2="{PLOT_TOP}" '
@@ -73,44 +91,49 @@ def line_chart(
         f'<text x="{PLOT_LEFT - 4}" y="{PLOT_BOTTOM + 4}" text-anchor="end" font-size="11" '
         'fill="#4f4f4f">0</text>',
     ]
-    if days:
-        first = escape(formats.date_format(days[0], "SHORT_DATE_FORMAT"))
-        last = escape(formats.date_format(days[-1], "SHORT_DATE_FORMAT"))
-        parts.append(
-            f'<text x="{PLOT_LEFT}" y="{PLOT_BOTTOM + 16}" font-size="11" fill="#4f4f4f">'
-            f"{first}</text>"
-        )
-        parts.append(
-            f'<text x="{PLOT_RIGHT}" y="{PLOT_BOTTOM + 16}" text-anchor="end" font-size="11" '
-            f'fill="#4f4f4f">{last}</text>'
-        )
-    for number, (label, values) in enumerate(lines):
-        colour, dash = COLOURS[number % len(COLOURS)], DASHES[number % len(DASHES)]
-        width = 3 if number == 0 else 2
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        points = [None if v is None else (x(n), y(v)) for n, v in enumerate(values)]
-        for run in _segments(points):
-            if len(run) == 1:
-                parts.append(
-                    f'<circle cx="{run[0][0]:.1f}" cy="{run[0][1]:.1f}" r="2.5" fill="{colour}"/>'
-                )
-                continue
-            coords = " ".join(f"{px:.1f},{py:.1f}" for px, py in run)
+
+
+def _date_axis(days: Sequence[date]) -> list[str]:
+    """The first and the last day, under the ends of the plot."""
+    if not days:
+        return []
+    first = escape(formats.date_format(days[0], "SHORT_DATE_FORMAT"))
+    last = escape(formats.date_format(days[-1], "SHORT_DATE_FORMAT"))
+    return [
+        f'<text x="{PLOT_LEFT}" y="{PLOT_BOTTOM + 16}" font-size="11" fill="#4f4f4f">'
+        f"{first}</text>",
+        f'<text x="{PLOT_RIGHT}" y="{PLOT_BOTTOM + 16}" text-anchor="end" font-size="11" '
+        f'fill="#4f4f4f">{last}</text>',
+    ]
+
+
+def _series(number: int, label: str, points: list[tuple[float, float] | None]) -> list[str]:
+    """The `number`th line (its runs, a lone point as a dot) and its entry in the legend."""
+    colour, dash = COLOURS[number % len(COLOURS)], DASHES[number % len(DASHES)]
+    width = 3 if number == 0 else 2
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    parts = []
+    for run in _segments(points):
+        if len(run) == 1:
             parts.append(
-                f'<polyline points="{coords}" fill="none" stroke="{colour}" '
-                f'stroke-width="{width}"{dash_attr} stroke-linejoin="round"/>'
+                f'<circle cx="{run[0][0]:.1f}" cy="{run[0][1]:.1f}" r="2.5" fill="{colour}"/>'
             )
-        legend_y = PLOT_BOTTOM + 24 + LEGEND_ROW * number + 8
+            continue
+        coords = " ".join(f"{px:.1f},{py:.1f}" for px, py in run)
         parts.append(
-            f'<line x1="{PLOT_LEFT}" y1="{legend_y - 4}" x2="{PLOT_LEFT + 24}" y2="{legend_y - 4}" '
-            f'stroke="{colour}" stroke-width="{width}"{dash_attr}/>'
+            f'<polyline points="{coords}" fill="none" stroke="{colour}" '
+            f'stroke-width="{width}"{dash_attr} stroke-linejoin="round"/>'
         )
-        parts.append(
-            f'<text x="{PLOT_LEFT + 30}" y="{legend_y}" font-size="11" fill="#1b1b1b">'
-            f"{escape(label)}</text>"
-        )
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 -- every text above is escaped
+    legend_y = PLOT_BOTTOM + 24 + LEGEND_ROW * number + 8
+    parts.append(
+        f'<line x1="{PLOT_LEFT}" y1="{legend_y - 4}" x2="{PLOT_LEFT + 24}" y2="{legend_y - 4}" '
+        f'stroke="{colour}" stroke-width="{width}"{dash_attr}/>'
+    )
+    parts.append(
+        f'<text x="{PLOT_LEFT + 30}" y="{legend_y}" font-size="11" fill="#1b1b1b">'
+        f"{escape(label)}</text>"
+    )
+    return parts
 
 
 def bar(*, percent: float | None, marker: float | None, label: str) -> SafeString:

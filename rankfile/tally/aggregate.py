@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from rankfile.tally.errors import TallyInputError
-from rankfile.tally.numeric import exact_group_sums, exact_total
+from rankfile.tally.numeric import IntArray, exact_group_sums, exact_total
 
 IntMatrix = npt.NDArray[np.int64]
 _MASK_CANDIDATES = 62  # candidate + 1 must fit as a bit of an int64 mask
@@ -45,6 +45,26 @@ def aggregate_array(
         return Aggregated(np.zeros((0, 1), dtype=np.int32), np.zeros(0, dtype=np.int64), blank)
     if bits * width > 63 or n_candidates > _MASK_CANDIDATES:
         return _aggregate_general(matrix, weights, n_candidates, source)
+    keys, seen, length, highest = _packed_keys(matrix, bits)
+    if highest >= n_candidates:
+        raise TallyInputError(
+            f"ballot array names candidate {highest}, but there are only {n_candidates}",
+            source=source,
+        )
+    if bool((np.bitwise_count(seen & ~np.int64(1)) != length).any()):
+        return None
+    unique_keys, summed, blank_units = _grouped_keys(keys, length, weights)
+    slots = _unpacked_keys(unique_keys, bits, width)
+    longest = max(1, int(length.max()))
+    return Aggregated(np.ascontiguousarray(slots[:, :longest]), summed, blank_units)
+
+
+def _packed_keys(
+    matrix: npt.NDArray[np.integer], bits: int
+) -> tuple[IntArray, IntArray, IntArray, int]:
+    """(each row's key, its bitmask of candidates seen (bit 0: the end), its length, the highest
+    candidate named), in one pass over the columns, each row cut at its first negative entry."""
+    n_rows = matrix.shape[0]
     columns = np.ascontiguousarray(matrix.T, dtype=np.int64)  # contiguous columns: faster
     keys = np.zeros(n_rows, dtype=np.int64)
     seen = np.zeros(n_rows, dtype=np.int64)
@@ -61,36 +81,37 @@ def aggregate_array(
         keys |= code
         seen |= np.left_shift(one, code)
         length += alive
-    if highest >= n_candidates:
-        raise TallyInputError(
-            f"ballot array names candidate {highest}, but there are only {n_candidates}",
-            source=source,
-        )
-    if bool((np.bitwise_count(seen & ~np.int64(1)) != length).any()):
-        return None
+    return keys, seen, length, highest
+
+
+def _grouped_keys(
+    keys: IntArray, length: IntArray, weights: IntArray | None
+) -> tuple[IntArray, IntArray, int]:
+    """(the distinct keys of non-blank rows, sorted; their summed weights; the blank rows'
+    weight)."""
     blank = length == 0
     live_keys = keys[~blank]
     if weights is None:
-        blank_units = int(blank.sum())
         ordered = np.sort(live_keys)
         starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
-        unique_keys = ordered[starts]
         summed = np.diff(np.append(starts, ordered.size)).astype(np.int64)
-    else:
-        blank_units = exact_total(weights[blank])
-        unique_keys, inverse = np.unique(live_keys, return_inverse=True)
-        summed = np.array(
-            exact_group_sums(inverse, weights[~blank], None, int(unique_keys.size)),
-            dtype=np.int64,
-        )
-    longest = max(1, int(length.max()))
+        return ordered[starts], summed, int(blank.sum())
+    unique_keys, inverse = np.unique(live_keys, return_inverse=True)
+    summed = np.array(
+        exact_group_sums(inverse, weights[~blank], None, int(unique_keys.size)),
+        dtype=np.int64,
+    )
+    return unique_keys, summed, exact_total(weights[blank])
+
+
+def _unpacked_keys(unique_keys: IntArray, bits: int, width: int) -> npt.NDArray[np.int32]:
     slots = np.empty((unique_keys.size, width), dtype=np.int32)
     remaining = unique_keys.copy()
     mask = (1 << bits) - 1
     for col in range(width - 1, -1, -1):
         slots[:, col] = (remaining & mask) - 1
         remaining >>= bits
-    return Aggregated(np.ascontiguousarray(slots[:, :longest]), summed, blank_units)
+    return slots
 
 
 def _aggregate_general(

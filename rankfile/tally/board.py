@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -41,6 +41,7 @@ YESNO_CHOICES = ("yes", "no", "abstain")
 _TRACKER = re.compile(r"^[0-9a-f]{32}$")
 
 Board = dict[str, Any]
+_Fail = Callable[[str], TallyInputError]
 
 
 def board_canonical_bytes(board: Mapping[str, Any]) -> bytes:
@@ -149,6 +150,34 @@ def board_profile(board: Mapping[str, Any], *, source: str = "<board>") -> Profi
     def fail(reason: str) -> TallyInputError:
         return TallyInputError(reason, source=source)
 
+    poll = _checked_poll(board, fail)
+    method, seats = poll["method"], poll["seats"]
+    names, ids = _options(poll, method, fail)
+    ballots = board.get("ballots")
+    if not isinstance(ballots, list):
+        raise fail("missing 'ballots' list")
+    parsed = [
+        _ballot_entry(number, ballot, poll=poll, ids=ids, fail=fail)
+        for number, ballot in enumerate(ballots, start=1)
+    ]
+    metadata = {"poll_id": str(poll["id"])}
+    if "majority" in poll:
+        metadata["majority"] = str(poll["majority"])
+    if "abstentions_count" in poll:
+        metadata["abstentions_count"] = "true" if poll["abstentions_count"] else "false"
+    return Profile.from_ballots(
+        names,
+        parsed,
+        seats=seats,
+        title=poll["title"],
+        method=method,
+        source=source,
+        metadata=metadata,
+    )
+
+
+def _checked_poll(board: Mapping[str, Any], fail: _Fail) -> dict[str, Any]:
+    """The board's poll, once its format, poll keys and counts are well formed."""
     if board.get("format") != BOARD_FORMAT:
         raise fail(f"format must be {BOARD_FORMAT!r}, got {board.get('format')!r}")
     poll = board.get("poll")
@@ -169,44 +198,31 @@ def board_profile(board: Mapping[str, Any], *, source: str = "<board>") -> Profi
     for key in ("electorate", "votes_cast"):
         if not _is_int(board.get(key)) or board[key] < 0:
             raise fail(f"{key} must be a whole number")
-    names, ids = _options(poll, method, fail)
-    ballots = board.get("ballots")
-    if not isinstance(ballots, list):
-        raise fail("missing 'ballots' list")
-    parsed: list[tuple[list[list[int]], Decimal]] = []
-    for number, ballot in enumerate(ballots, start=1):
-        where = f"ballot {number}"
-        if not isinstance(ballot, dict) or set(ballot) != {"tracker", "content", "weight"}:
-            raise fail(f"{where}: needs exactly tracker, content and weight")
-        tracker = ballot["tracker"]
-        if not isinstance(tracker, str) or not _TRACKER.match(tracker):
-            raise fail(f"{where}: tracker must be 32 lowercase hex digits")
-        where = f"ballot {number} (tracker {tracker})"
-        weight_text = ballot["weight"]
-        if not isinstance(weight_text, str):
-            raise fail(f'{where}: weight must be a decimal string such as "1"')
-        try:
-            weight = parse_weight(weight_text)
-        except TallyInputError as exc:
-            raise fail(f"{where}: {exc.reason}") from None
-        if not poll["weighted"] and weight_text != "1":
-            raise fail(f"{where}: weight {weight_text!r} in an unweighted poll")
-        content = _content(method, ballot["content"], ids, _prefixed(fail, where))
-        parsed.append((content, weight))
-    metadata = {"poll_id": str(poll["id"])}
-    if "majority" in poll:
-        metadata["majority"] = str(poll["majority"])
-    if "abstentions_count" in poll:
-        metadata["abstentions_count"] = "true" if poll["abstentions_count"] else "false"
-    return Profile.from_ballots(
-        names,
-        parsed,
-        seats=seats,
-        title=poll["title"],
-        method=method,
-        source=source,
-        metadata=metadata,
-    )
+    return poll
+
+
+def _ballot_entry(
+    number: int, ballot: Any, *, poll: Mapping[str, Any], ids: Mapping[str, int], fail: _Fail
+) -> tuple[list[list[int]], Decimal]:
+    """(content, weight) of the board's `number`th ballot, once it is well formed."""
+    where = f"ballot {number}"
+    if not isinstance(ballot, dict) or set(ballot) != {"tracker", "content", "weight"}:
+        raise fail(f"{where}: needs exactly tracker, content and weight")
+    tracker = ballot["tracker"]
+    if not isinstance(tracker, str) or not _TRACKER.match(tracker):
+        raise fail(f"{where}: tracker must be 32 lowercase hex digits")
+    where = f"ballot {number} (tracker {tracker})"
+    weight_text = ballot["weight"]
+    if not isinstance(weight_text, str):
+        raise fail(f'{where}: weight must be a decimal string such as "1"')
+    try:
+        weight = parse_weight(weight_text)
+    except TallyInputError as exc:
+        raise fail(f"{where}: {exc.reason}") from None
+    if not poll["weighted"] and weight_text != "1":
+        raise fail(f"{where}: weight {weight_text!r} in an unweighted poll")
+    content = _content(poll["method"], ballot["content"], ids, _prefixed(fail, where))
+    return content, weight
 
 
 @dataclass

@@ -200,10 +200,6 @@ class Profile:
         return int(self.slots.shape[0])
 
     @property
-    def has_ties(self) -> bool:
-        return bool((self.slots <= -2).any())
-
-    @property
     def total_units(self) -> int:
         """Total weight of all counted (non-blank) ballots, in 10**-weight_decimals units."""
         return exact_total(self.weights)

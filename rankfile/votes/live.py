@@ -29,7 +29,7 @@ from channels.layers import get_channel_layer
 from django.db import connections, transaction
 
 from rankfile.core.live import live_message, live_refresh, live_send
-from rankfile.votes.models import Poll, VoteCast
+from rankfile.votes.models import Poll, VoteCast, poll_live_group
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ turnout_throttle = TurnoutThrottle(TURNOUT_REFRESH_SECONDS)
 
 
 def poll_refresh(poll: Poll) -> None:
-    live_refresh(f"poll-{poll.pk}", "poll")
+    live_refresh(poll_live_group(poll.pk), "poll")
     if poll.meeting_id is not None:
         live_refresh(f"meeting-{poll.meeting_id}", "polls")
 
@@ -114,7 +114,7 @@ async def _send_at_period_end(poll_id: int, delay: float) -> None:
         layer = get_channel_layer()
         if layer is not None:
             await layer.group_send(
-                f"poll-{poll_id}", turnout_message(poll_id=poll_id, votes_cast=votes_cast)
+                poll_live_group(poll_id), turnout_message(poll_id=poll_id, votes_cast=votes_cast)
             )
     except Exception:  # nobody to tell: the next ballot or the close sends it again
         logger.exception("the turnout figure of poll %s could not be sent", poll_id)
@@ -146,13 +146,14 @@ def poll_turnout_refresh(*, poll_id: int) -> None:
 
     def send() -> None:
         live_send(
-            f"poll-{poll_id}", turnout_message(poll_id=poll_id, votes_cast=_votes_cast(poll_id))
+            poll_live_group(poll_id),
+            turnout_message(poll_id=poll_id, votes_cast=_votes_cast(poll_id)),
         )
 
     def send_later() -> None:
         turnout_throttle.sent(poll_id)
         live_send(
-            f"poll-{poll_id}",
+            poll_live_group(poll_id),
             turnout_message(poll_id=poll_id, votes_cast=_votes_cast_then_close(poll_id)),
         )
 

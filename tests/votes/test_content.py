@@ -1,6 +1,7 @@
 """The ballot intake reads a submitted ballot without building a `BallotForm`
-(`ballot_content_submitted`); for any POST data, it must accept exactly what the view accepts
-(the form, then the service's `ballot_content_check`), with the same content."""
+(`intake.checks.ballot_read`, with `ballot_content_submitted`); for any POST data, it must
+accept exactly what the view accepts (the form, then the service's `ballot_content_check`),
+with the same content."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rankfile.core.errors import RuleViolation
-from rankfile.votes.content import ballot_content_check, ballot_content_submitted, option_ids
+from rankfile.votes.content import ballot_content_check, option_ids
 from rankfile.votes.forms import BallotForm
+from rankfile.votes.intake.checks import ballot_read
 from rankfile.votes.models import Poll, PollMethod, PollOption
 
 YESNO = ["yes", "no", "abstain"]
@@ -41,15 +43,8 @@ def _view_accepts(poll: Poll, options: list[PollOption], data: QueryDict) -> Any
 
 
 def _intake_accepts(poll: Poll, options: list[PollOption], data: QueryDict) -> Any:
-    ids = option_ids(method=poll.method, options=options)
-    try:
-        return ballot_content_check(
-            method=poll.method,
-            option_ids=ids,
-            content=ballot_content_submitted(method=poll.method, data=data, count=len(ids)),
-        )
-    except RuleViolation:
-        return None
+    pairs = [(option.label, option.position) for option in options]
+    return ballot_read(method=poll.method, options=pairs, data=data)
 
 
 @st.composite

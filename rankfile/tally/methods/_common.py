@@ -16,6 +16,18 @@ def resolve_seats(profile: Profile, seats: int | None, *, default: int = 1) -> i
     return chosen
 
 
+def require_ballots(profile: Profile) -> None:
+    if profile.n_rows == 0:
+        raise TallyInputError("no ballots to count", source=profile.source)
+
+
+def seats_to_fill(profile: Profile, seats: int | None) -> int:
+    """The seats a count of `profile` fills (see `resolve_seats`); there must be ballots."""
+    chosen = resolve_seats(profile, seats)
+    require_ballots(profile)
+    return chosen
+
+
 def tie_breaker(profile: Profile, seed: str | None) -> TieBreaker:
     """Seeded with `seed`, or lazily with the profile digest (computed only if a lot is drawn)."""
     return TieBreaker(profile.candidates, seed if seed is not None else profile.digest)

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from rankfile.tally.errors import TallyInputError
 from rankfile.tally.methods._common import (
     by_name,
     lot_seed_rule,
     nonzero_by_name,
+    require_ballots,
     tie_breaker,
 )
 from rankfile.tally.methods._papers import Papers
@@ -30,117 +30,141 @@ from rankfile.tally.result import Decision, Result, Round
 
 
 def irv(profile: Profile, *, batch_elimination: bool = False, seed: str | None = None) -> Result:
-    if profile.n_rows == 0:
-        raise TallyInputError("no ballots to count", source=profile.source)
-    names = profile.candidates
-    decimals = profile.weight_decimals
-    hopeful = np.zeros(profile.n_candidates, dtype=bool)
-    hopeful[profile.eligible] = True
-    papers = Papers(profile, hopeful)
-    tallies = papers.tallies(None)
-    total = profile.total_units
-    exhausted = total - sum(tallies)
-    ties = tie_breaker(profile, seed)
-    history: list[list[int]] = []
-    rounds: list[Round] = []
+    require_ballots(profile)
+    return _InstantRunoff(profile, batch_elimination, seed).run()
 
-    def record(action: str, transfers: dict[str, int], exhausted_now: int) -> Round:
-        if sum(tallies) + exhausted != total:
-            raise AssertionError("IRV vote total drifted")  # pragma: no cover
-        history.append(list(tallies))
-        continuing = sum(tallies[c] for c in range(len(names)) if hopeful[c])
-        entry = Round(
-            number=len(rounds) + 1,
-            action=action,
-            totals=by_name(names, tallies),
-            transfers=transfers,
-            exhausted=exhausted,
-            exhausted_in_round=exhausted_now,
-            extra={"continuing": format_units(continuing, decimals)},
+
+class _InstantRunoff:
+    def __init__(self, profile: Profile, batch_elimination: bool, seed: str | None) -> None:
+        self.names = profile.candidates
+        self.decimals = profile.weight_decimals
+        self.batch_elimination = batch_elimination
+        self.seed = seed
+        self.hopeful = np.zeros(profile.n_candidates, dtype=bool)
+        self.hopeful[profile.eligible] = True
+        self.papers = Papers(profile, self.hopeful)
+        self.tallies = self.papers.tallies(None)
+        self.total = profile.total_units
+        self.exhausted = self.total - sum(self.tallies)
+        self.ties = tie_breaker(profile, seed)
+        self.history: list[list[int]] = []
+        self.rounds: list[Round] = []
+
+    # ------------------------------------------------------------------ the count
+
+    def run(self) -> Result:
+        self._record("first preferences", {}, self.exhausted)
+        while True:
+            current = [c for c in range(len(self.names)) if self.hopeful[c]]
+            winner = self._winner(current)
+            if winner is not None:
+                return self._result(winner)
+            self._eliminate(*self._losers(current))
+
+    def _winner(self, current: list[int]) -> int | None:
+        """The candidate with a majority of the continuing votes, or the last one standing
+        (elected in the latest round), else None."""
+        continuing = sum(self.tallies[c] for c in current)
+        leader = max(current, key=lambda c: (self.tallies[c], -c))
+        if not (2 * self.tallies[leader] > continuing or len(current) == 1):
+            return None
+        votes = format_units(self.tallies[leader], self.decimals)
+        share = f"{votes} of {format_units(continuing, self.decimals)}"
+        reason = (
+            "last candidate standing"
+            if len(current) == 1
+            else (f"majority of continuing votes ({share})")
         )
-        rounds.append(entry)
-        return entry
+        self.rounds[-1].elected.append(Decision(self.names[leader], reason))
+        return leader
 
-    record("first preferences", {}, exhausted)
-    winner: int | None = None
-    while winner is None:
-        current = [c for c in range(len(names)) if hopeful[c]]
-        continuing = sum(tallies[c] for c in current)
-        leader = max(current, key=lambda c: (tallies[c], -c))
-        if 2 * tallies[leader] > continuing or len(current) == 1:
-            winner = leader
-            votes, of = format_units(tallies[leader], decimals), format_units(continuing, decimals)
-            share = f"{votes} of {of}"
-            reason = (
-                "last candidate standing"
-                if len(current) == 1
-                else (f"majority of continuing votes ({share})")
-            )
-            rounds[-1].elected.append(Decision(names[leader], reason))
-            break
-        after = len(rounds)
-        batch = _batch(current, tallies) if batch_elimination else []
+    def _losers(self, current: list[int]) -> tuple[list[int], str]:
+        """Who is eliminated after the latest round, and why: a batch (Burlington) when there is
+        one, else the candidate with fewest votes (ties: earlier rounds, then lot)."""
+        after = len(self.rounds)
+        batch = _batch(current, self.tallies) if self.batch_elimination else []
         if batch:
-            losers = batch
-            together = format_units(sum(tallies[c] for c in batch), decimals)
-            next_votes = format_units(_next_after(current, tallies, batch), decimals)
-            reason = (
+            together = format_units(sum(self.tallies[c] for c in batch), self.decimals)
+            next_votes = format_units(_next_after(current, self.tallies, batch), self.decimals)
+            return batch, (
                 f"batch elimination after round {after}: together {together}, "
                 f"fewer than the next candidate's {next_votes}"
             )
-        else:
-            lowest = min(tallies[c] for c in current)
-            tied = [c for c in current if tallies[c] == lowest]
-            losers = [
-                ties.choose(
-                    tied,
-                    prefer="lowest",
-                    history=history[:-1],
-                    round_number=after + 1,
-                    purpose="elimination",
-                )
-            ]
-            reason = f"fewest votes ({format_units(lowest, decimals)}) after round {after}"
+        lowest = min(self.tallies[c] for c in current)
+        tied = [c for c in current if self.tallies[c] == lowest]
+        loser = self.ties.choose(
+            tied,
+            prefer="lowest",
+            history=self.history[:-1],
+            round_number=after + 1,
+            purpose="elimination",
+        )
+        return [loser], f"fewest votes ({format_units(lowest, self.decimals)}) after round {after}"
+
+    def _eliminate(self, losers: list[int], reason: str) -> None:
+        """One round: the losers' ballots move on to their next continuing choice."""
+        names, tallies = self.names, self.tallies
         amounts = {c: tallies[c] for c in losers}
         for c in losers:
-            hopeful[c] = False
-        rows = np.flatnonzero(np.isin(papers.cur, losers))
-        papers.advance(rows, hopeful)
-        gains = papers.tallies(None, rows)
-        end, over = papers.exhausted_value(None, rows)
+            self.hopeful[c] = False
+        rows = np.flatnonzero(np.isin(self.papers.cur, losers))
+        self.papers.advance(rows, self.hopeful)
+        gains = self.papers.tallies(None, rows)
+        end, over = self.papers.exhausted_value(None, rows)
         for c, gain in enumerate(gains):
             tallies[c] += gain
         for c in losers:
             tallies[c] = 0
-        exhausted += end + over
+        self.exhausted += end + over
         transfers = nonzero_by_name(names, gains)
         for c in losers:
             transfers[names[c]] = -amounts[c]
-        entry = record(
+        entry = self._record(
             "elimination of " + ", ".join(names[c] for c in losers), transfers, end + over
         )
         entry.subject = tuple(names[c] for c in losers)
         entry.excluded.extend(Decision(names[c], reason) for c in losers)
-    return Result(
-        method="irv",
-        method_name="Instant-runoff voting" + (" (batch elimination)" if batch_elimination else ""),
-        seats=1,
-        winners=[names[winner]],
-        rounds=rounds,
-        candidates=list(names),
-        decimals=decimals,
-        total=total,
-        quota=None,
-        tie_breaks=ties.events,
-        lot_seed=ties.seed_used,
-        rules={
-            "majority": "more than half of the continuing (non-exhausted) votes",
-            "elimination": "batch (Burlington)" if batch_elimination else "one at a time",
-            "overvote": "a rank with two or more continuing candidates exhausts the ballot",
-            "skipped_ranks": "skipped",
-            "tie_break": lot_seed_rule(seed),
-        },
-    )
+
+    def _record(self, action: str, transfers: dict[str, int], exhausted_now: int) -> Round:
+        if sum(self.tallies) + self.exhausted != self.total:
+            raise AssertionError("IRV vote total drifted")  # pragma: no cover
+        self.history.append(list(self.tallies))
+        continuing = sum(self.tallies[c] for c in range(len(self.names)) if self.hopeful[c])
+        entry = Round(
+            number=len(self.rounds) + 1,
+            action=action,
+            totals=by_name(self.names, self.tallies),
+            transfers=transfers,
+            exhausted=self.exhausted,
+            exhausted_in_round=exhausted_now,
+            extra={"continuing": format_units(continuing, self.decimals)},
+        )
+        self.rounds.append(entry)
+        return entry
+
+    def _result(self, winner: int) -> Result:
+        batch_elimination = self.batch_elimination
+        suffix = " (batch elimination)" if batch_elimination else ""
+        return Result(
+            method="irv",
+            method_name="Instant-runoff voting" + suffix,
+            seats=1,
+            winners=[self.names[winner]],
+            rounds=self.rounds,
+            candidates=list(self.names),
+            decimals=self.decimals,
+            total=self.total,
+            quota=None,
+            tie_breaks=self.ties.events,
+            lot_seed=self.ties.seed_used,
+            rules={
+                "majority": "more than half of the continuing (non-exhausted) votes",
+                "elimination": "batch (Burlington)" if batch_elimination else "one at a time",
+                "overvote": "a rank with two or more continuing candidates exhausts the ballot",
+                "skipped_ranks": "skipped",
+                "tie_break": lot_seed_rule(self.seed),
+            },
+        )
 
 
 def _batch(current: list[int], tallies: list[int]) -> list[int]:

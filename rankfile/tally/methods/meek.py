@@ -27,8 +27,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from rankfile.tally.errors import TallyInputError
-from rankfile.tally.methods._common import by_name, lot_seed_rule, resolve_seats, tie_breaker
+from rankfile.tally.methods._common import by_name, lot_seed_rule, seats_to_fill, tie_breaker
 from rankfile.tally.numeric import exact_group_sums, format_units
 from rankfile.tally.profile import Profile
 from rankfile.tally.result import Decision, Result, Round
@@ -229,7 +228,4 @@ class _MeekCount:
 
 
 def meek_stv(profile: Profile, seats: int | None = None, *, seed: str | None = None) -> Result:
-    chosen = resolve_seats(profile, seats)
-    if profile.n_rows == 0:
-        raise TallyInputError("no ballots to count", source=profile.source)
-    return _MeekCount(profile, chosen, seed).run()
+    return _MeekCount(profile, seats_to_fill(profile, seats), seed).run()

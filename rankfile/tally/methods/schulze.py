@@ -25,6 +25,7 @@ from rankfile.tally.methods._common import resolve_seats, tie_breaker
 from rankfile.tally.numeric import format_units
 from rankfile.tally.profile import Profile
 from rankfile.tally.result import Decision, Result, Round
+from rankfile.tally.ties import TieBreaker
 
 _FLOAT_EXACT_LIMIT = 2**53
 
@@ -65,26 +66,61 @@ def schulze(
         "tie_break": "lot",
     }
     if default_option is not None:
-        if default_option not in names:
-            raise TallyInputError(
-                f"default option {default_option!r} is not a candidate", source=profile.source
-            )
-        default = names.index(default_option)
-        for a in options:
-            if a != default and not (
-                d[a][default] * majority_ratio.denominator
-                > majority_ratio.numerator * d[default][a]
-            ):
-                dropped.append(a)
+        dropped = _below_majority(profile, d, options, default_option, majority_ratio)
         options = [a for a in options if a not in dropped]
         rules["majority_requirement"] = (
             f"options must beat {default_option!r} by more than {majority_ratio}:1"
         )
     paths = strongest_paths(d, options)
     ties = tie_breaker(profile, seed)
+    order = _schulze_order(paths, options, chosen, ties)
+    record = _pairwise_round(profile, d, paths, options, order, dropped, default_option)
+    return Result(
+        method="schulze",
+        method_name="Schulze (winning votes)",
+        seats=chosen,
+        winners=[names[a] for a in order],
+        rounds=[record],
+        candidates=list(names),
+        decimals=profile.weight_decimals,
+        total=profile.total_units,
+        tie_breaks=ties.events,
+        lot_seed=ties.seed_used,
+        rules=rules,
+        extra={"dropped": [names[a] for a in dropped]},
+    )
+
+
+def _below_majority(
+    profile: Profile,
+    d: list[list[int]],
+    options: list[int],
+    default_option: str,
+    majority_ratio: Fraction,
+) -> list[int]:
+    """The options that do not beat the default option by the required majority (Debian A.6)."""
+    if default_option not in profile.candidates:
+        raise TallyInputError(
+            f"default option {default_option!r} is not a candidate", source=profile.source
+        )
+    default = profile.candidates.index(default_option)
+    return [
+        a
+        for a in options
+        if a != default
+        and not (
+            d[a][default] * majority_ratio.denominator > majority_ratio.numerator * d[default][a]
+        )
+    ]
+
+
+def _schulze_order(
+    paths: dict[int, dict[int, Strength]], options: list[int], seats: int, ties: TieBreaker
+) -> list[int]:
+    """The first `seats` of the Schulze order: the unbeaten of those left, again and again."""
     order: list[int] = []
     remaining = list(options)
-    while remaining and len(order) < chosen:
+    while remaining and len(order) < seats:
         unbeaten = [
             a for a in remaining if all(paths[a][b] >= paths[b][a] for b in remaining if b != a)
         ]
@@ -97,8 +133,21 @@ def schulze(
         )
         order.append(pick)
         remaining.remove(pick)
+    return order
+
+
+def _pairwise_round(
+    profile: Profile,
+    d: list[list[int]],
+    paths: dict[int, dict[int, Strength]],
+    options: list[int],
+    order: list[int],
+    dropped: list[int],
+    default_option: str | None,
+) -> Round:
+    names = profile.candidates
     decimals = profile.weight_decimals
-    record = Round(
+    return Round(
         number=1,
         action="pairwise count",
         totals={},
@@ -123,20 +172,6 @@ def schulze(
                 for a in options
             },
         },
-    )
-    return Result(
-        method="schulze",
-        method_name="Schulze (winning votes)",
-        seats=chosen,
-        winners=[names[a] for a in order],
-        rounds=[record],
-        candidates=list(names),
-        decimals=decimals,
-        total=profile.total_units,
-        tie_breaks=ties.events,
-        lot_seed=ties.seed_used,
-        rules=rules,
-        extra={"dropped": [names[a] for a in dropped]},
     )
 
 

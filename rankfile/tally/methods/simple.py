@@ -63,26 +63,14 @@ def yesno(
     abstentions_count: bool = False,
 ) -> Result:
     """Count a motion. The profile's candidates must be yes, no and (optionally) abstain."""
-    lowered = [name.lower() for name in profile.candidates]
-    if "yes" not in lowered or "no" not in lowered or not set(lowered) <= {"yes", "no", "abstain"}:
-        raise TallyInputError(
-            "a yes/no count needs options named yes, no and abstain", source=profile.source
-        )
-    if majority not in MAJORITIES:
-        raise TallyInputError(
-            f"unknown majority {majority!r} (simple or two-thirds)", source=profile.source
-        )
+    lowered = _motion_options(profile, majority)
     first = profile.slots[:, 0] if profile.n_rows else np.zeros(0, dtype=np.int32)
     single = first >= 0
     votes = exact_group_sums(first[single], profile.weights[single], None, profile.n_candidates)
     count = {name: votes[i] for i, name in enumerate(lowered)}
     yes, no, abstain = count["yes"], count["no"], count.get("abstain", 0)
     base = yes + no + (abstain if abstentions_count else 0)
-    share = MAJORITIES[majority]
-    if majority == "simple":
-        passed = base > 0 and yes * share.denominator > base * share.numerator
-    else:
-        passed = base > 0 and yes * share.denominator >= base * share.numerator
+    passed = _motion_passed(yes=yes, base=base, majority=majority)
     decimals = profile.weight_decimals
     outcome = "yes" if passed else "no"
     winner = profile.candidates[lowered.index(outcome)]
@@ -118,6 +106,28 @@ def yesno(
         },
         extra={"passed": passed},
     )
+
+
+def _motion_options(profile: Profile, majority: str) -> list[str]:
+    """The motion's option names, lowered, once they and the majority are known ones."""
+    lowered = [name.lower() for name in profile.candidates]
+    if "yes" not in lowered or "no" not in lowered or not set(lowered) <= {"yes", "no", "abstain"}:
+        raise TallyInputError(
+            "a yes/no count needs options named yes, no and abstain", source=profile.source
+        )
+    if majority not in MAJORITIES:
+        raise TallyInputError(
+            f"unknown majority {majority!r} (simple or two-thirds)", source=profile.source
+        )
+    return lowered
+
+
+def _motion_passed(*, yes: int, base: int, majority: str) -> bool:
+    """More than half for a simple majority; two-thirds or more for two-thirds."""
+    share = MAJORITIES[majority]
+    if majority == "simple":
+        return base > 0 and yes * share.denominator > base * share.numerator
+    return base > 0 and yes * share.denominator >= base * share.numerator
 
 
 def _ranked_by_votes(

@@ -26,12 +26,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from rankfile.tally.errors import TallyInputError
 from rankfile.tally.methods._common import (
     by_name,
     lot_seed_rule,
     nonzero_by_name,
-    resolve_seats,
+    seats_to_fill,
     tie_breaker,
 )
 from rankfile.tally.methods._papers import Papers
@@ -263,7 +262,4 @@ class _ScottishCount:
 
 def scottish_stv(profile: Profile, seats: int | None = None, *, seed: str | None = None) -> Result:
     """Count `profile` by Scottish STV for `seats` seats (default: the profile's, else 1)."""
-    chosen = resolve_seats(profile, seats)
-    if profile.n_rows == 0:
-        raise TallyInputError("no ballots to count", source=profile.source)
-    return _ScottishCount(profile, chosen, seed).run()
+    return _ScottishCount(profile, seats_to_fill(profile, seats), seed).run()

@@ -16,6 +16,7 @@ Metadata `{seats: N}` sets the seats; `{tally_method: "IRV"}` suggests the metho
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rankfile.tally.errors import TallyInputError
@@ -38,66 +39,15 @@ _METHODS = {
 
 
 def read_abif(data: bytes | str, source: str = "<abif>") -> Profile:
-    text = decode(data, source)
-    tokens: dict[str, int] = {}
-    full_names: dict[str, int] = {}
-    names: list[str] = []
-    metadata: dict[str, str] = {}
-    raw_ballots: list[tuple[int, Decimal, str]] = []
-    for number, raw in numbered_lines(text):
-        line = _strip_comment(raw).strip()
-        if not line:
-            continue
-        if line.startswith("{"):
-            match = _META.match(line)
-            if not match:
-                raise TallyInputError(f"bad metadata line {line!r}", source=source, line=number)
-            metadata[match.group(1).strip()] = unquote(match.group(2))
-        elif line.startswith("="):
-            match = _DEFINE.match(line)
-            if not match:
-                raise TallyInputError(
-                    f"bad candidate definition {line!r}", source=source, line=number
-                )
-            token = _bare(match.group(1))
-            full = _bare(match.group(2)) or token
-            if token in tokens:
-                raise TallyInputError(
-                    f"candidate {token!r} defined twice", source=source, line=number
-                )
-            tokens[token] = full_names[full] = len(names)
-            names.append(full)
-        else:
-            match = _BALLOT.match(line)
-            if not match:
-                raise TallyInputError(
-                    f"expected '<count>:<ranking>', got {line!r}", source=source, line=number
-                )
-            count = match.group(1)
-            if Decimal(count) == 0:
-                continue
-            raw_ballots.append(
-                (number, parse_weight(count, source=source, line=number), match.group(2))
-            )
-    defined = bool(names)
-    ballots: list[tuple[list[list[int]], Decimal]] = []
-    for number, weight, body in raw_ballots:
-        ranking = _parse_ranking(body, source, number)
-        groups: list[list[int]] = []
-        for group in ranking:
-            members: list[int] = []
-            for token in group:
-                index = tokens.get(token, full_names.get(token))
-                if index is None:
-                    if defined:
-                        raise TallyInputError(
-                            f"unknown candidate {token!r}", source=source, line=number
-                        )
-                    index = tokens[token] = len(names)
-                    names.append(token)
-                members.append(index)
-            groups.append(members)
-        ballots.append((groups, weight))
+    parsed = _AbifLines(source)
+    for number, raw in numbered_lines(decode(data, source)):
+        parsed.read(number, _strip_comment(raw).strip())
+    defined = bool(parsed.names)
+    ballots = [
+        (parsed.ranking(body, number, defined=defined), weight)
+        for number, weight, body in parsed.raw_ballots
+    ]
+    names, metadata = parsed.names, parsed.metadata
     if not names:
         raise TallyInputError("no candidates and no ballots", source=source)
     seats = metadata.get("seats")
@@ -113,6 +63,80 @@ def read_abif(data: bytes | str, source: str = "<abif>") -> Profile:
         source=source,
         metadata=metadata,
     )
+
+
+@dataclass
+class _AbifLines:
+    """What the lines of a file say: metadata, candidates, and the ballots still as text."""
+
+    source: str
+    tokens: dict[str, int] = field(default_factory=dict)
+    full_names: dict[str, int] = field(default_factory=dict)
+    names: list[str] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    raw_ballots: list[tuple[int, Decimal, str]] = field(default_factory=list)
+
+    def read(self, number: int, line: str) -> None:
+        if not line:
+            return
+        if line.startswith("{"):
+            self.metadata_line(number, line)
+        elif line.startswith("="):
+            self.definition_line(number, line)
+        else:
+            self.ballot_line(number, line)
+
+    def metadata_line(self, number: int, line: str) -> None:
+        match = _META.match(line)
+        if not match:
+            raise TallyInputError(f"bad metadata line {line!r}", source=self.source, line=number)
+        self.metadata[match.group(1).strip()] = unquote(match.group(2))
+
+    def definition_line(self, number: int, line: str) -> None:
+        match = _DEFINE.match(line)
+        if not match:
+            raise TallyInputError(
+                f"bad candidate definition {line!r}", source=self.source, line=number
+            )
+        token = _bare(match.group(1))
+        full = _bare(match.group(2)) or token
+        if token in self.tokens:
+            raise TallyInputError(
+                f"candidate {token!r} defined twice", source=self.source, line=number
+            )
+        self.tokens[token] = self.full_names[full] = len(self.names)
+        self.names.append(full)
+
+    def ballot_line(self, number: int, line: str) -> None:
+        match = _BALLOT.match(line)
+        if not match:
+            raise TallyInputError(
+                f"expected '<count>:<ranking>', got {line!r}", source=self.source, line=number
+            )
+        count = match.group(1)
+        if Decimal(count) == 0:
+            return
+        weight = parse_weight(count, source=self.source, line=number)
+        self.raw_ballots.append((number, weight, match.group(2)))
+
+    def ranking(self, body: str, number: int, *, defined: bool) -> list[list[int]]:
+        """A ballot's groups of candidate indexes, best first. In a file that defines no
+        candidates (`defined` False), a new token is a new candidate."""
+        groups: list[list[int]] = []
+        for group in _parse_ranking(body, self.source, number):
+            members: list[int] = []
+            for token in group:
+                index = self.tokens.get(token, self.full_names.get(token))
+                if index is None:
+                    if defined:
+                        raise TallyInputError(
+                            f"unknown candidate {token!r}", source=self.source, line=number
+                        )
+                    index = self.tokens[token] = len(self.names)
+                    self.names.append(token)
+                members.append(index)
+            groups.append(members)
+        return groups
 
 
 def _parse_ranking(body: str, source: str, number: int) -> list[list[str]]:

@@ -31,76 +31,108 @@ def read_blt(data: bytes | str, source: str = "<blt>") -> Profile:
     ]
     if not lines:
         raise TallyInputError("empty file", source=source)
-    header_line, header = lines[0]
-    parts = header.split()
-    if len(parts) != 2 or not all(p.isdigit() for p in parts):
-        raise TallyInputError(
-            f"first line must be '<candidates> <seats>', got {header!r}",
-            source=source,
-            line=header_line,
-        )
-    n_candidates, seats = int(parts[0]), int(parts[1])
-    if n_candidates < 1 or seats < 1:
-        raise TallyInputError(
-            "need at least one candidate and one seat", source=source, line=header_line
-        )
-    index = 1
-    withdrawn: set[int] = set()
-    while index < len(lines) and lines[index][1].startswith("-"):
-        number, line = lines[index]
-        for token in line.split():
-            if not (token.startswith("-") and token[1:].isdigit()):
-                raise TallyInputError(
-                    f"bad withdrawn-candidate entry {token!r}", source=source, line=number
-                )
-            withdrawn.add(_candidate(token[1:], n_candidates, source, number))
-        index += 1
-    ballots: list[tuple[list[list[int]], Decimal]] = []
-    closed = False
-    while index < len(lines):
-        number, line = lines[index]
-        index += 1
-        if line == "0":
-            closed = True
-            break
-        ballots.append(_ballot(line, n_candidates, source, number))
-    if not closed:
-        last = lines[-1][0]
-        raise TallyInputError(
-            "file ends before the '0' line that closes the ballots (truncated?)",
-            source=source,
-            line=last,
-        )
-    names: list[str] = []
-    while index < len(lines) and len(names) < n_candidates:
-        number, line = lines[index]
-        index += 1
-        names.extend(quoted_strings(line) if line.startswith('"') else [unquote(line)])
-    if len(names) < n_candidates:
-        raise TallyInputError(
-            f"expected {n_candidates} candidate names after the ballots, found {len(names)} "
-            "(truncated?)",
-            source=source,
-            line=lines[-1][0],
-        )
-    if len(names) > n_candidates:
-        raise TallyInputError(
-            f"more candidate names than the {n_candidates} declared",
-            source=source,
-            line=lines[index - 1][0],
-        )
-    title = None
-    if index < len(lines):
-        title = unquote(lines[index][1])
-        index += 1
-    if index < len(lines):
-        number, line = lines[index]
-        raise TallyInputError(
-            f"unexpected text after the title: {line!r}", source=source, line=number
-        )
+    parts = _BltParts(lines, source)
+    n_candidates, seats = parts.header()
+    withdrawn = parts.withdrawn(n_candidates)
+    ballots = parts.ballots(n_candidates)
+    names = parts.names(n_candidates)
+    title = parts.title()
     return Profile.from_ballots(
         names, ballots, seats=seats, title=title, withdrawn=withdrawn, source=source
     )
+
+
+class _BltParts:
+    """The parts of a file in their order, each read from where the one before ended."""
+
+    def __init__(self, lines: list[tuple[int, str]], source: str) -> None:
+        self.lines = lines
+        self.source = source
+        self.index = 0
+
+    def header(self) -> tuple[int, int]:
+        """(candidates, seats) from the first line."""
+        header_line, header = self.lines[0]
+        self.index = 1
+        parts = header.split()
+        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+            raise TallyInputError(
+                f"first line must be '<candidates> <seats>', got {header!r}",
+                source=self.source,
+                line=header_line,
+            )
+        n_candidates, seats = int(parts[0]), int(parts[1])
+        if n_candidates < 1 or seats < 1:
+            raise TallyInputError(
+                "need at least one candidate and one seat", source=self.source, line=header_line
+            )
+        return n_candidates, seats
+
+    def withdrawn(self, n_candidates: int) -> set[int]:
+        lines = self.lines
+        withdrawn: set[int] = set()
+        while self.index < len(lines) and lines[self.index][1].startswith("-"):
+            number, line = lines[self.index]
+            for token in line.split():
+                if not (token.startswith("-") and token[1:].isdigit()):
+                    raise TallyInputError(
+                        f"bad withdrawn-candidate entry {token!r}", source=self.source, line=number
+                    )
+                withdrawn.add(_candidate(token[1:], n_candidates, self.source, number))
+            self.index += 1
+        return withdrawn
+
+    def ballots(self, n_candidates: int) -> list[tuple[list[list[int]], Decimal]]:
+        """The ballot lines, up to the '0' line that closes them."""
+        lines = self.lines
+        ballots: list[tuple[list[list[int]], Decimal]] = []
+        while self.index < len(lines):
+            number, line = lines[self.index]
+            self.index += 1
+            if line == "0":
+                return ballots
+            ballots.append(_ballot(line, n_candidates, self.source, number))
+        raise TallyInputError(
+            "file ends before the '0' line that closes the ballots (truncated?)",
+            source=self.source,
+            line=lines[-1][0],
+        )
+
+    def names(self, n_candidates: int) -> list[str]:
+        lines = self.lines
+        names: list[str] = []
+        while self.index < len(lines) and len(names) < n_candidates:
+            line = lines[self.index][1]
+            self.index += 1
+            names.extend(quoted_strings(line) if line.startswith('"') else [unquote(line)])
+        if len(names) < n_candidates:
+            raise TallyInputError(
+                f"expected {n_candidates} candidate names after the ballots, found {len(names)} "
+                "(truncated?)",
+                source=self.source,
+                line=lines[-1][0],
+            )
+        if len(names) > n_candidates:
+            raise TallyInputError(
+                f"more candidate names than the {n_candidates} declared",
+                source=self.source,
+                line=lines[self.index - 1][0],
+            )
+        return names
+
+    def title(self) -> str | None:
+        """The optional title, which must end the file."""
+        lines = self.lines
+        title = None
+        if self.index < len(lines):
+            title = unquote(lines[self.index][1])
+            self.index += 1
+        if self.index < len(lines):
+            number, line = lines[self.index]
+            raise TallyInputError(
+                f"unexpected text after the title: {line!r}", source=self.source, line=number
+            )
+        return title
 
 
 def _ballot(
