@@ -146,7 +146,7 @@ def build(voters: int) -> tuple[int, list[str]]:
     from rankfile.accounts.sessions import SessionStore
     from rankfile.committees.models import Committee, Membership, MembershipStatus
     from rankfile.committees.services import committee_found
-    from rankfile.votes.services import poll_create, poll_open
+    from rankfile.votes.services import poll_create_motion, poll_open
 
     password = make_password("bench-password-not-for-use")  # hashed once, for everyone
     chair = Person.objects.create(handle="bench_chair", password=password)
@@ -173,7 +173,7 @@ def build(voters: int) -> tuple[int, list[str]]:
         batch_size=2000,
     )
     Committee.objects.filter(pk=committee.pk).update(active_member_count=voters)
-    poll = poll_create(committee=committee, by=chair, kind="motion", title="Strike on Monday")
+    poll = poll_create_motion(committee=committee, by=chair, title="Strike on Monday")
     poll_open(poll=poll, by=chair)
     store = SessionStore()
     backend = settings.AUTHENTICATION_BACKENDS[0]
