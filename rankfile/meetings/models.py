@@ -27,6 +27,11 @@ class MeetingStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+def meeting_live_group(meeting_id: int) -> str:
+    """The channel group of the pages that watch a meeting live."""
+    return f"meeting-{meeting_id}"
+
+
 class Meeting(models.Model):
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="meetings")
     kind = models.CharField(_("kind"), max_length=12, choices=MeetingKind.choices)
@@ -62,7 +67,7 @@ class Meeting(models.Model):
 
     @property
     def live_group(self) -> str:
-        return f"meeting-{self.pk}"
+        return meeting_live_group(self.pk)
 
 
 class PetitionStatus(models.TextChoices):

@@ -29,6 +29,7 @@ from channels.layers import get_channel_layer
 from django.db import connections, transaction
 
 from rankfile.core.live import live_message, live_refresh, live_send
+from rankfile.meetings.models import meeting_live_group
 from rankfile.votes.models import Poll, VoteCast, poll_live_group
 
 logger = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ turnout_throttle = TurnoutThrottle(TURNOUT_REFRESH_SECONDS)
 def poll_refresh(poll: Poll) -> None:
     live_refresh(poll_live_group(poll.pk), "poll")
     if poll.meeting_id is not None:
-        live_refresh(f"meeting-{poll.meeting_id}", "polls")
+        live_refresh(meeting_live_group(poll.meeting_id), "polls")
 
 
 def turnout_figure(poll_id: int) -> str:

@@ -17,7 +17,7 @@ from rankfile.committees.access import is_active_member
 from rankfile.committees.models import Committee
 from rankfile.core.errors import RuleViolation
 from rankfile.core.live import live_refresh
-from rankfile.meetings.models import AgendaItemKind, Meeting
+from rankfile.meetings.models import AgendaItemKind, Meeting, meeting_live_group
 from rankfile.meetings.services import agenda_item_add
 from rankfile.motions.lifecycle import MotionAction, motion_refusal
 from rankfile.motions.models import Motion, MotionComment, MotionDemand, MotionStatus, Seconding
@@ -306,4 +306,4 @@ def _refresh_meeting_of(motion: Motion) -> None:
             "meeting_id", flat=True
         )[0]
     if meeting_id is not None:
-        live_refresh(f"meeting-{meeting_id}", "agenda", "polls")
+        live_refresh(meeting_live_group(meeting_id), "agenda", "polls")
