@@ -142,6 +142,10 @@ class AuditVerb(models.TextChoices):
         "amendment.not_applied",
         _("“%(other)s” was carried but could not be applied"),
     )
+    MOTION_NOT_APPLIED = (
+        "motion.not_applied",
+        _("“%(other)s” was adopted but could not be applied"),
+    )
     RESOLUTION_FORWARDED = (
         "resolution.forwarded",
         _("%(actor)s forwarded a resolution to %(other)s"),

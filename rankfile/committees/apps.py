@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class CommitteesConfig(AppConfig):
     name = "rankfile.committees"
     label = "committees"
+
+    def ready(self) -> None:
+        from rankfile.committees.outcomes import election_decided, recall_decided
+        from rankfile.core.decisions import decision_handler_register
+
+        decision_handler_register("poll.election", election_decided)
+        decision_handler_register("poll.recall", recall_decided)

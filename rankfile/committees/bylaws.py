@@ -41,6 +41,15 @@ class Bylaws:
     delegate_weight: str = "one_per_delegate"
     k_anonymity: int = 5
     in_meeting_polls_need_check_in: bool = True
+    recall_voting_hours: int = 48
+    recall_cooldown_days: int = 30
+    recall_petition_days: int = 14
+    async_turnout_percent: int = 50
+    async_voting_hours: int = 24
+    vote_notice_hours: int = 24
+    delegate_term_months: int = 6
+    delegates_vote_by_roll_call: bool = True
+    delegates_may_vote_in_secret: bool = False
 
 
 BYLAW_NAMES = tuple(field.name for field in dataclasses.fields(Bylaws))
@@ -60,6 +69,15 @@ BYLAW_LABELS = {
     "delegate_weight": _("Delegate vote weight"),
     "k_anonymity": _("Smallest figure shown outside the committee (k)"),
     "in_meeting_polls_need_check_in": _("Only members checked in vote in meeting polls"),
+    "recall_voting_hours": _("Recall vote: shortest voting period (hours)"),
+    "recall_cooldown_days": _("After a recall fails, no new petition against the holder (days)"),
+    "recall_petition_days": _("A recall petition lapses after (days)"),
+    "async_turnout_percent": _("Votes outside a meeting: smallest turnout (% of electorate)"),
+    "async_voting_hours": _("Votes outside a meeting: shortest voting period (hours)"),
+    "vote_notice_hours": _("Notice before a vote outside a meeting opens (hours)"),
+    "delegate_term_months": _("Delegate term (months)"),
+    "delegates_vote_by_roll_call": _("Delegates' votes here are by roll call"),
+    "delegates_may_vote_in_secret": _("A vote of the delegates here may be secret"),
 }
 
 

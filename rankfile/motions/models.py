@@ -40,6 +40,18 @@ class AmendmentKind(models.TextChoices):
     DELETE = "delete", _("Delete words")
 
 
+class MotionKind(models.TextChoices):
+    """What an adopted motion does besides becoming a resolution: each kind's effect is applied
+    by the app that owns it, as a "motion.<kind>" decision (rankfile.core.decisions)."""
+
+    ORDINARY = "ordinary", _("Motion")
+    BYLAWS = "bylaws", _("Change of bylaws")
+    MINUTES = "minutes", _("Approval of minutes")
+    CAMPAIGN_START = "campaign_start", _("Start of a strike campaign")
+    ENDORSE = "endorse", _("Endorsement")
+    MANDATE = "mandate", _("Mandate for our delegates")
+
+
 class Motion(models.Model):
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="motions")
     title = models.CharField(_("title"), max_length=160)
@@ -53,6 +65,10 @@ class Motion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     status = models.CharField(max_length=12, choices=MotionStatus.choices)
+    kind = models.CharField(max_length=16, choices=MotionKind.choices, default=MotionKind.ORDINARY)
+    # What the kind's effect needs (new bylaw values, the minutes, the campaign...), as given to
+    # the decision's handler when the motion is adopted.
+    effect = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)
     seconded_at = models.DateTimeField(null=True, blank=True)

@@ -15,12 +15,20 @@ from rankfile.audit.services import audit_record
 from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.access import is_active_member
 from rankfile.committees.models import Committee
+from rankfile.core.decisions import Decision, decision_apply
 from rankfile.core.errors import RuleViolation
 from rankfile.core.live import live_refresh
 from rankfile.meetings.models import AgendaItemKind, Meeting, meeting_live_group
 from rankfile.meetings.services import agenda_item_add
 from rankfile.motions.lifecycle import MotionAction, motion_refusal
-from rankfile.motions.models import Motion, MotionComment, MotionDemand, MotionStatus, Seconding
+from rankfile.motions.models import (
+    Motion,
+    MotionComment,
+    MotionDemand,
+    MotionKind,
+    MotionStatus,
+    Seconding,
+)
 from rankfile.strikes.models import Demand
 from rankfile.strikes.services.campaigns import demands_find_or_create
 from rankfile.votes.models import Majority
@@ -59,6 +67,25 @@ def _audit(verb: AuditVerb, motion: Motion, *, by: Person | None, **data: object
         actor=by,
         committee=motion.committee,
         data={"motion_id": motion.pk, "other_name": motion.title, **data},
+    )
+
+
+def motion_decision(motion: Motion, *, by: Person | None) -> Decision:
+    """An adopted motion of a kind other than ordinary as a "motion.<kind>" decision: its
+    effect (new bylaws, approved minutes, a campaign started...) is applied by the app that
+    owns it; if that app refuses, the motion stays adopted and the log says why."""
+
+    def refused(subject: object, reason: str) -> None:
+        _audit(AuditVerb.MOTION_NOT_APPLIED, motion, by=None, reason=reason)
+
+    return Decision(
+        kind=f"motion.{motion.kind}",
+        committee_id=motion.committee_id,
+        adopted=True,
+        title=motion.title,
+        data={**motion.effect, "motion_id": motion.pk},
+        by=by,
+        refused=refused,
     )
 
 
@@ -283,6 +310,8 @@ def motion_settle_from_poll(*, motion: Motion, adopted: bool, by: Person | None)
                 # Never break the closing of the poll: the result stands, the log says why
                 # the text could not change.
                 _audit(AuditVerb.AMENDMENT_NOT_APPLIED, locked, by=None, reason=refusal.message)
+        if adopted and locked.kind != MotionKind.ORDINARY:
+            decision_apply(motion_decision(locked, by=by))
         _refresh_meeting_of(locked)
     return locked
 

@@ -263,29 +263,8 @@ def _board_refusal_record(locked: Poll, *, unreadable: _BoardUnreadable, by: Per
 
 
 def _outcome_apply(locked: Poll, *, options: list[PollOption], by: Person | None) -> None:
-    """What the result changes: seats and roles, and the motion the poll decided."""
+    """What the result changes (seats, roles, the motion), applied by the apps that own them."""
     poll_outcome_apply(poll=locked, options=options, by=by)
-    if locked.motion_id is not None:
-        _motion_settle(locked, by)
-
-
-def _motion_settle(poll: Poll, by: Person | None) -> None:
-    """The motion is adopted or rejected with the poll. If the motions app refuses (the motion
-    was withdrawn meanwhile), the poll's result still stands and the log says so."""
-    from rankfile.motions.services import motion_settle_from_poll
-
-    motion = poll.motion
-    assert motion is not None
-    try:
-        with transaction.atomic():
-            motion_settle_from_poll(motion=motion, adopted=bool(poll.adopted), by=by)
-    except RuleViolation as refusal:
-        audit_record(
-            verb=AuditVerb.POLL_OUTCOME_NOT_APPLIED,
-            actor=by,
-            committee=poll.committee,
-            data=_data(poll, reason=refusal.message),
-        )
 
 
 def _result_body(poll: Poll) -> str:
