@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "rankfile.core.middleware.security_headers",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "rankfile.accounts.sessions.session_idle_middleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -191,6 +192,10 @@ TASKS = {
 AUTH_USER_MODEL = "accounts.Person"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
 AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["handle", "real_name", "email"]},
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -198,8 +203,16 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "committees:mine"
 LOGOUT_REDIRECT_URL = "accounts:login"
-LOGIN_RATE_LIMIT = env_int("LOGIN_RATE_LIMIT", 10)  # failed attempts per handle per window
+# Failed logins per handle (or per device cookie) per window before each attempt waits,
+# LOGIN_BACKOFF_SECONDS doubling up to the window (rankfile.accounts.ratelimit).
+LOGIN_RATE_LIMIT = env_int("LOGIN_RATE_LIMIT", 10)
 LOGIN_RATE_WINDOW_SECONDS = env_int("LOGIN_RATE_WINDOW_SECONDS", 900)
+LOGIN_BACKOFF_SECONDS = env_int("LOGIN_BACKOFF_SECONDS", 2)
+LOGIN_DEVICE_COOKIE_AGE = env_int("LOGIN_DEVICE_COOKIE_AGE", 365 * 24 * 3600)
+# A session ends after SESSION_IDLE_SECONDS without a request, and SESSION_COOKIE_AGE after the
+# login in any case (rankfile.accounts.sessions).
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 12 * 3600)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 14 * 24 * 3600)
 
 # Django's database sessions, with the person in a column (rankfile.accounts.sessions).
 SESSION_ENGINE = "rankfile.accounts.sessions"

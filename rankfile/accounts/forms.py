@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from rankfile.accounts.models import handle_validator
+from rankfile.accounts.models import Person, handle_validator
 from rankfile.core.notify import NotificationKind
 
 
@@ -53,7 +53,8 @@ class SignupForm(forms.Form):
             self.add_error("password_again", _("The two passwords differ."))
         elif password:
             try:
-                validate_password(password)
+                # Judged against the handle too: "marisol1" is no password for marisol.
+                validate_password(password, Person(handle=cleaned.get("handle") or ""))
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return cleaned

@@ -76,3 +76,13 @@ class PersonSession(AbstractBaseSession):
         from rankfile.accounts.sessions import SessionStore
 
         return SessionStore
+
+
+class LoginThrottle(models.Model):
+    """Failed logins in the current window for one handle (attempts without a device cookie)
+    or one device cookie: rankfile.accounts.ratelimit. The key is a hash or a random id."""
+
+    key = models.CharField(max_length=80, primary_key=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_started_at = models.DateTimeField()
+    last_attempt_at = models.DateTimeField(null=True, blank=True)

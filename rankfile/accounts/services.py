@@ -19,7 +19,10 @@ def account_create(
     if Person.objects.filter(handle__iexact=handle).exists():
         raise RuleViolation(_("That handle is taken. Choose another."))
     person = Person(handle=handle, is_operator=is_operator, language=language)
-    validate_password(password, person)
+    try:
+        validate_password(password, person)
+    except ValidationError as error:
+        raise RuleViolation(" ".join(error.messages)) from None
     person.set_password(password)
     try:
         with transaction.atomic():

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rankfile.accounts import ratelimit, services
@@ -37,25 +38,37 @@ def _next_url(request: HttpRequest) -> str:
     return "/committees/"
 
 
+def _login_wait_message(seconds: int) -> str:
+    if seconds < 120:
+        return ngettext(
+            "Too many failed attempts for this handle. Try again in %(count)d second.",
+            "Too many failed attempts for this handle. Try again in %(count)d seconds.",
+            seconds,
+        ) % {"count": seconds}
+    minutes = (seconds + 59) // 60
+    return ngettext(
+        "Too many failed attempts for this handle. Try again in %(count)d minute.",
+        "Too many failed attempts for this handle. Try again in %(count)d minutes.",
+        minutes,
+    ) % {"count": minutes}
+
+
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         handle = form.cleaned_data["handle"]
-        if ratelimit.login_is_blocked(handle):
-            form.add_error(
-                None,
-                _("Too many failed attempts for this handle. Wait a few minutes and try again."),
-            )
+        attempt = ratelimit.login_attempt_begin(request, handle)
+        if not attempt.allowed:
+            form.add_error(None, _login_wait_message(attempt.wait_seconds))
         else:
             person = authenticate(request, username=handle, password=form.cleaned_data["password"])
             if person is None:
-                ratelimit.login_failed(handle)
                 form.add_error(None, _("That handle and password do not match."))
             else:
-                ratelimit.login_succeeded(handle)
                 login(request, person)
                 response = redirect(_next_url(request))
+                ratelimit.login_attempt_succeeded(attempt, handle, response)
                 language = getattr(person, "language", "")
                 if language:
                     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")

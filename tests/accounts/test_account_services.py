@@ -57,9 +57,11 @@ def test_it_refuses_a_taken_handle_whatever_its_case():
     assert Person.objects.count() == 1
 
 
-def test_it_refuses_a_weak_password():
-    with pytest.raises(ValidationError, match="too common"):
+def test_it_refuses_a_weak_password_or_one_like_the_handle():
+    with pytest.raises(RuleViolation, match="too common"):
         services.account_create(handle="ana", password="password")
+    with pytest.raises(RuleViolation, match="too similar to the handle"):
+        services.account_create(handle="dwayne", password="dwayne-x")
     assert not Person.objects.exists()
 
 
