@@ -63,7 +63,8 @@ IS_PRODUCTION = ENVIRONMENT == "production"
 
 DATA_DIR = Path(env_str("RANKFILE_DATA_DIR", str(PROJECT_DIR / "data")))
 SECRET_KEY = env_str("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
-DEBUG = env_bool("DEBUG", not IS_PRODUCTION)
+# Off unless asked for (DEBUG=true), in development too: a debug 404 lists every address.
+DEBUG = env_bool("DEBUG", False)
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [DEVELOPMENT_FIELD_KEY])
 PLEDGE_KEY = env_str("PLEDGE_KEY", DEVELOPMENT_PLEDGE_KEY)
 # Seals open ballots and keys their trackers (rankfile/votes/secrecy.py); kept outside the database.
@@ -76,7 +77,7 @@ SITE_NAME = env_str("SITE_NAME", "rankfile")
 if IS_PRODUCTION:
     if DEBUG:
         raise ImproperlyConfigured("DEBUG must be off in production")
-    if SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 40:
+    if SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
         raise ImproperlyConfigured("Set SECRET_KEY to a long random value in production")
     if DEVELOPMENT_FIELD_KEY in FIELD_ENCRYPTION_KEYS:
         raise ImproperlyConfigured("Set FIELD_ENCRYPTION_KEYS to your own Fernet key in production")
@@ -221,6 +222,19 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = IS_PRODUCTION
 CSRF_COOKIE_SECURE = IS_PRODUCTION
+CSRF_COOKIE_HTTPONLY = True  # pages carry the token in their forms; no script reads the cookie
+CSRF_FAILURE_VIEW = "rankfile.core.errors_views.csrf_failure"
+LANGUAGE_COOKIE_SECURE = IS_PRODUCTION
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# HTTPS, in production on by default (docs/deploy.md): the reverse proxy in front terminates
+# TLS and sets X-Forwarded-Proto, which it must overwrite on every request.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", IS_PRODUCTION)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if IS_PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", IS_PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", IS_PRODUCTION)
+if env_bool("SECURE_PROXY_SSL_HEADER", IS_PRODUCTION):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # "same-origin": with "no-referrer" browsers send `Origin: null` on POST and CSRF refuses it.
 # The site never requests another host, so same-origin leaks nothing.

@@ -13,7 +13,7 @@ DEVELOPMENT_FIELD_KEY = "ZGV2ZWxvcG1lbnQtb25seS1maWVsZC1rZXktMzJieXQ="
 
 GOOD_PRODUCTION = {
     "RANKFILE_ENV": "production",
-    "SECRET_KEY": "x" * 50,
+    "SECRET_KEY": "production-secret-key-for-the-tests-only-0123456789",
     "FIELD_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi1rZXktZm9yLXRlc3RzLW9ubHktMzI=",
     "PLEDGE_KEY": "p" * 50,
     "BALLOT_KEY": "b" * 50,
@@ -21,10 +21,20 @@ GOOD_PRODUCTION = {
 }
 
 
-def load_settings(**overrides: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in GOOD_PRODUCTION}
+def production_env(**overrides: str) -> dict[str, str]:
+    # Not what the tests' own process set (e.g. DJANGO_ALLOW_ASYNC_UNSAFE for the browser tests).
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in GOOD_PRODUCTION and not k.startswith("DJANGO_")
+    }
     env.update(overrides)
     env["DATABASE_URL"] = "sqlite:///:memory:"
+    return env
+
+
+def load_settings(**overrides: str) -> subprocess.CompletedProcess[str]:
+    env = production_env(**overrides)
     return subprocess.run(
         [sys.executable, "-c", "import rankfile.settings"],
         env=env,
@@ -74,7 +84,12 @@ def test_it_fails_loudly_on_a_malformed_number() -> None:
 
 def test_it_creates_no_folder_when_loaded(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    env = {k: v for k, v in os.environ.items() if k not in GOOD_PRODUCTION}
+    # Not what the tests' own process set (e.g. DJANGO_ALLOW_ASYNC_UNSAFE for the browser tests).
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in GOOD_PRODUCTION and not k.startswith("DJANGO_")
+    }
     env.update(RANKFILE_DATA_DIR=str(data), DATABASE_URL=f"sqlite:///{data / 'db' / 'x.sqlite3'}")
     result = subprocess.run(
         [sys.executable, "-c", "import rankfile.settings"],

@@ -38,6 +38,18 @@ def _next_url(request: HttpRequest) -> str:
     return "/committees/"
 
 
+def _language_cookie_set(response: HttpResponse, language: str) -> None:
+    """As Django's own language switch sets it (the LANGUAGE_COOKIE_* settings)."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite="Lax",  # LANGUAGE_COOKIE_SAMESITE
+    )
+
+
 def _login_wait_message(seconds: int) -> str:
     if seconds < 120:
         return ngettext(
@@ -71,7 +83,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 ratelimit.login_attempt_succeeded(attempt, handle, response)
                 language = getattr(person, "language", "")
                 if language:
-                    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
+                    _language_cookie_set(response, language)
                 return response
     return render_form(request, "accounts/login.html", {"form": form, "next": _next_url(request)})
 
@@ -116,9 +128,7 @@ def settings_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         messages.success(request, _("Saved."))
         response = redirect("accounts:settings")
         if form.cleaned_data["language"]:
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME, form.cleaned_data["language"], samesite="Lax"
-            )
+            _language_cookie_set(response, form.cleaned_data["language"])
         return response
     return render_form(request, "accounts/settings.html", {"form": form})
 
