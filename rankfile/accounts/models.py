@@ -19,6 +19,20 @@ handle_validator = RegexValidator(
 )
 
 
+_LOOKALIKE_LETTERS = str.maketrans({"0": "o", "1": "l", "i": "l", "-": ".", "_": "."})
+_LOOKALIKE_PAIRS = (("rn", "m"), ("vv", "w"), ("cl", "d"))
+
+
+def handle_skeleton(handle: str) -> str:
+    """What a handle looks like, whatever the case and the look-alike characters: "AnaM",
+    "anam", "ana-rn" and "ana_m" have the same skeleton as "ana.m". Two people cannot hold
+    handles that look the same (handles are ASCII only, so this is the whole of it)."""
+    skeleton = handle.strip().lower()
+    for pair, single in _LOOKALIKE_PAIRS:
+        skeleton = skeleton.replace(pair, single)
+    return skeleton.translate(_LOOKALIKE_LETTERS)
+
+
 class PersonManager(BaseUserManager["Person"]):
     def get_by_natural_key(self, username: str | None) -> Person:
         return self.get(handle__iexact=username)
@@ -30,6 +44,9 @@ class Person(AbstractBaseUser):
     handle = models.CharField(
         _("handle"), max_length=32, unique=True, validators=[handle_validator]
     )
+    # handle_skeleton(handle), unique: no handle can pass for another. Null only for an account
+    # whose handle looked like an earlier one before this rule (kept, never reissued).
+    handle_skeleton = models.CharField(max_length=32, unique=True, null=True, editable=False)
     email = EncryptedTextField(_("email"), blank=True, default="")
     real_name = EncryptedTextField(_("real name"), blank=True, default="")
     phone = EncryptedTextField(_("phone"), blank=True, default="")
@@ -50,6 +67,11 @@ class Person(AbstractBaseUser):
 
     def __str__(self) -> str:
         return self.handle
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding and self.handle_skeleton is None:
+            self.handle_skeleton = handle_skeleton(self.handle)
+        super().save(*args, **kwargs)
 
     def natural_key(self) -> tuple[Any, ...]:
         return (self.handle,)

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from rankfile.accounts.models import Person, handle_validator
+from rankfile.accounts.models import Person, handle_skeleton, handle_validator
 from rankfile.audit.models import AuditEvent
 from rankfile.core.errors import RuleViolation
 
@@ -16,8 +16,10 @@ def account_create(
     *, handle: str, password: str, is_operator: bool = False, language: str = ""
 ) -> Person:
     handle_validator(handle)
-    if Person.objects.filter(handle__iexact=handle).exists():
-        raise RuleViolation(_("That handle is taken. Choose another."))
+    if Person.objects.filter(handle_skeleton=handle_skeleton(handle)).exists():
+        raise RuleViolation(
+            _("That handle is taken, or looks too much like one that is. Choose another.")
+        )
     person = Person(handle=handle, is_operator=is_operator, language=language)
     try:
         validate_password(password, person)
@@ -28,7 +30,9 @@ def account_create(
         with transaction.atomic():
             person.save()
     except IntegrityError:
-        raise RuleViolation(_("That handle is taken. Choose another.")) from None
+        raise RuleViolation(
+            _("That handle is taken, or looks too much like one that is. Choose another.")
+        ) from None
     return person
 
 

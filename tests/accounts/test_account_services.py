@@ -207,3 +207,31 @@ def test_it_exports_the_vouches_the_person_gave(committee, chair):
     committee_services.membership_vouch(membership=applicant, by=chair_of(committee))
     data = services.account_export(person=chair)
     assert [v["committee"] for v in data["vouches_given"]] == ["Heywood Bus Garage"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("ana.m", "ANA-M"),
+        ("ana.m", "ana_m"),
+        ("marisol", "rnarisol"),
+        ("lola", "l0la"),
+        ("lola", "1ola"),
+        ("dwayne", "clwayne"),
+        ("willa", "vvilla"),
+        ("nila", "n1la"),
+    ],
+)
+def test_it_refuses_a_handle_that_looks_like_a_taken_one(first, second):
+    services.account_create(handle=first, password=PASSWORD)
+    with pytest.raises(RuleViolation, match="looks too much like one that is"):
+        services.account_create(handle=second, password=PASSWORD)
+    assert Person.objects.count() == 1
+
+
+def test_handles_that_only_look_different_to_a_machine_are_one_skeleton_and_others_are_not():
+    from rankfile.accounts.models import handle_skeleton
+
+    assert handle_skeleton("Ana.M") == handle_skeleton("ana-m") == handle_skeleton("ana_m")
+    assert handle_skeleton("ana") != handle_skeleton("anna")
+    assert handle_skeleton("marisol") != handle_skeleton("marisa")

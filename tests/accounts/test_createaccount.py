@@ -36,7 +36,10 @@ def test_it_creates_an_operator(monkeypatch):
 
 def test_it_refuses_a_taken_handle_with_a_clear_message(monkeypatch):
     make_person("Marisol")
-    with pytest.raises(CommandError, match=r"^That handle is taken\. Choose another\.$"):
+    with pytest.raises(
+        CommandError,
+        match=r"^That handle is taken, or looks too much like one that is\. Choose another\.$",
+    ):
         create("marisol", monkeypatch=monkeypatch)
     assert Person.objects.count() == 1
 

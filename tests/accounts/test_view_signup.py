@@ -36,7 +36,9 @@ def test_it_refuses_a_taken_handle(client, db, settings):
     make_person("Ana")
     response = client.post(URL, ANA)
     assert response.status_code == 400
-    assert "That handle is taken. Choose another." in page_text(response)
+    assert "That handle is taken, or looks too much like one that is. Choose another." in page_text(
+        response
+    )
     assert Person.objects.count() == 1
 
 

@@ -63,7 +63,9 @@ def test_it_refuses_a_taken_handle_and_keeps_the_link_unused(client, committee, 
     before = count_rows(Person, Membership)
     response = client.post(url(token), {**NEWCOMER, "handle": "MEMBER"})
     assert response.status_code == 400
-    assert "That handle is taken. Choose another." in page_text(response)
+    assert "That handle is taken, or looks too much like one that is. Choose another." in page_text(
+        response
+    )
     assert 'value="MEMBER"' in response.content.decode()
     assert count_rows(Person, Membership) == before
     assert uses_of(token) == 0
