@@ -17,6 +17,7 @@ from rankfile.tally.errors import TallyInputError
 from rankfile.tally.methods import METHODS, count
 from rankfile.tally.readers import FORMATS, read_profile
 from rankfile.tally.report import format_result
+from rankfile.tally.ties import TIE_RULES, read_tie_order, tie_order_ranks
 
 EXIT_OK = 0
 EXIT_NOT_VERIFIED = 1
@@ -45,6 +46,16 @@ def _parser() -> argparse.ArgumentParser:
         "--batch-elimination",
         action="store_true",
         help="IRV: eliminate all hopeless lowest candidates at once (Burlington)",
+    )
+    tally.add_argument(
+        "--ties",
+        choices=TIE_RULES,
+        help="tie rule: lookback (earlier counts, then lot; the default), order, lot",
+    )
+    tally.add_argument(
+        "--tie-order",
+        metavar="FILE",
+        help="one candidate name per line, highest first (default for --ties order: file order)",
     )
     tally.add_argument("--seed", help="lot seed (default: SHA-256 digest of the ballots)")
     tally.add_argument("--majority", choices=("simple", "two-thirds"), help="yes/no polls")
@@ -79,12 +90,25 @@ def main(argv: list[str]) -> int:
 
 
 def _tally(args: argparse.Namespace) -> int:
+    if args.tie_order and args.ties not in (None, "order"):
+        raise _UsageError(
+            f"rankfile tally: --tie-order is the order of --ties order, not {args.ties}"
+        )
     profile = read_profile(args.file, args.format)
+    tie_order = None
+    if args.tie_order:
+        tie_order = read_tie_order(args.tie_order)
+        try:
+            tie_order_ranks(profile.candidates, profile.eligible, tie_order)
+        except TallyInputError as exc:
+            raise TallyInputError(exc.reason, source=args.tie_order) from exc
     result = count(
         profile,
         args.method,
         seats=args.seats,
         seed=args.seed,
+        ties="order" if tie_order is not None else args.ties,
+        tie_order=tie_order,
         batch_elimination=args.batch_elimination,
         majority=args.majority,
         abstentions_count=True if args.abstentions_count else None,
