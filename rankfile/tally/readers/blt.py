@@ -18,7 +18,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rankfile.tally.errors import TallyInputError
-from rankfile.tally.numeric import parse_weight
+from rankfile.tally.numeric import WeightTotal, parse_weight
 from rankfile.tally.profile import Profile
 from rankfile.tally.readers._text import decode, numbered_lines, quoted_strings, unquote
 
@@ -86,12 +86,14 @@ class _BltParts:
         """The ballot lines, up to the '0' line that closes them."""
         lines = self.lines
         ballots: list[tuple[list[list[int]], Decimal]] = []
+        total = WeightTotal(self.source)
         while self.index < len(lines):
             number, line = lines[self.index]
             self.index += 1
             if line == "0":
                 return ballots
-            ballots.append(_ballot(line, n_candidates, self.source, number))
+            ranking, weight = _ballot(line, n_candidates, self.source, number)
+            ballots.append((ranking, total.add(weight, number)))
         raise TallyInputError(
             "file ends before the '0' line that closes the ballots (truncated?)",
             source=self.source,

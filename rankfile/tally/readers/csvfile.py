@@ -21,7 +21,7 @@ import re
 from decimal import Decimal
 
 from rankfile.tally.errors import TallyInputError
-from rankfile.tally.numeric import parse_weight
+from rankfile.tally.numeric import WeightTotal, parse_weight
 from rankfile.tally.profile import Profile
 from rankfile.tally.readers._text import decode
 
@@ -78,6 +78,7 @@ def _read_grid(
     columns = [i for i in range(len(header)) if i != weight_column]
     names = [header[i] for i in columns]
     ballots: list[tuple[list[list[int]], Decimal]] = []
+    total = WeightTotal(source)
     for number, cells in body:
         if len(cells) > len(header):
             raise TallyInputError(
@@ -86,7 +87,7 @@ def _read_grid(
                 line=number,
             )
         cells = cells + [""] * (len(header) - len(cells))
-        weight = _weight(cells, weight_column, source, number)
+        weight = total.add(_weight(cells, weight_column, source, number), number)
         by_rank: dict[int, list[int]] = {}
         for candidate, column in enumerate(columns):
             cell = cells[column]
@@ -107,8 +108,9 @@ def _read_lists(
     rows: list[tuple[int, list[str]]], weight_column: int | None, source: str
 ) -> Profile:
     parsed: list[tuple[list[list[str]], Decimal]] = []
+    total = WeightTotal(source)
     for number, cells in rows:
-        weight = _weight(cells, weight_column, source, number)
+        weight = total.add(_weight(cells, weight_column, source, number), number)
         ranking = [
             [part.strip() for part in cell.split("=")]
             for i, cell in enumerate(cells)
