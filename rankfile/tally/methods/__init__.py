@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -56,8 +57,11 @@ def count(
     """Count `profile` by `method` (default: `default_method`). Options a method does not use
     are ignored; missing yes/no options fall back to the profile's metadata, then defaults.
     `ties` is the tie rule (`rankfile.tally.ties.TIE_RULES`, default lookback) and `tie_order`
-    the predetermined order of candidates it uses (highest first)."""
+    the predetermined order of candidates it uses (highest first); given neither, the rule
+    the file carries (a board's), else the default."""
     name = method or default_method(profile, seats)
+    if ties is None and tie_order is None:
+        ties, tie_order = _profile_tie_rule(profile)
     if name == "plurality":
         return plurality(profile, seats, seed=seed, ties=ties, tie_order=tie_order)
     if name == "approval":
@@ -94,3 +98,9 @@ def count(
             tie_order=tie_order,
         )
     raise TallyInputError(f"unknown method {name!r}; choose one of {', '.join(METHODS)}")
+
+
+def _profile_tie_rule(profile: Profile) -> tuple[str | None, list[str] | None]:
+    """The tie rule a file carries (a board's poll.ties and poll.tie_order), if any."""
+    order = profile.metadata.get("tie_order")
+    return profile.metadata.get("ties"), None if order is None else json.loads(order)
