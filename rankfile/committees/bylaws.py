@@ -25,6 +25,12 @@ DELEGATE_WEIGHTS = {
     "one_per_delegate": _("One vote per delegate"),
     "members_represented": _("Weighted by members represented"),
 }
+# The tie rules of rankfile.tally (docs/tally.md, "Ties"); "order" is the ballot's order.
+TIE_RULE_CHOICES = {
+    "lookback": _("Earlier counts, then a seeded lot"),
+    "order": _("The order of the candidates on the ballot"),
+    "lot": _("A seeded lot"),
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,6 +47,7 @@ class Bylaws:
     delegate_weight: str = "one_per_delegate"
     k_anonymity: int = 5
     in_meeting_polls_need_check_in: bool = True
+    tie_rule: str = "lookback"
 
 
 BYLAW_NAMES = tuple(field.name for field in dataclasses.fields(Bylaws))
@@ -60,6 +67,7 @@ BYLAW_LABELS = {
     "delegate_weight": _("Delegate vote weight"),
     "k_anonymity": _("Smallest figure shown outside the committee (k)"),
     "in_meeting_polls_need_check_in": _("Only members checked in vote in meeting polls"),
+    "tie_rule": _("How a tie in a count is broken"),
 }
 
 
@@ -68,7 +76,8 @@ def bylaw_value_shown(value: Any) -> str:
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
     if isinstance(value, str):
-        return str(ELECTION_METHODS.get(value) or DELEGATE_WEIGHTS.get(value) or value)
+        named = ELECTION_METHODS.get(value) or DELEGATE_WEIGHTS.get(value)
+        return str(named or TIE_RULE_CHOICES.get(value) or value)
     return str(value)
 
 
