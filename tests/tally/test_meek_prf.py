@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from rankfile.tally import Profile, Result, TieBreak, meek_prf, meek_stv, read_profile
+from rankfile.tally.cli import main
 from rankfile.tally.ties import read_tie_order
 from tests.tally.droop import disagreements
 from tests.tally.helpers import fixture
@@ -73,3 +76,16 @@ def test_it_agrees_with_today_s_meek_when_no_tie_is_involved():
 
     assert reference.to_dict()["rounds"] == plain.to_dict()["rounds"]
     assert reference.winners == plain.winners == ["Castor", "Helen"]
+
+
+def test_the_command_counts_by_the_reference_rule_and_its_tie_order(capsys):
+    folder = fixture("droop_meek_prf")
+    argv = ["tally", str(folder / "SC-Vm-12.blt"), "--method", "meek-prf", "--json"]
+
+    assert main([*argv, "--tie-order", str(folder / "SC-Vm-12.tie-order")]) == 0
+
+    result = json.loads(capsys.readouterr().out)
+    assert result["method"] == "meek-prf"
+    assert sorted(result["winners"]) == ["A", "B", "Y"]
+    assert result["rounds"][1]["surplus"] == "0.000000250"
+    assert result["rules"]["defeat_tie"] == "hopefuls within the total surplus of the lowest"
