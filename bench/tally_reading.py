@@ -1,4 +1,5 @@
-"""Reading benchmark: a 1,041,313-ballot BLT file read and counted, beside `wc -l` on it.
+"""Reading benchmark: a 1,041,313-ballot BLT file (and the same as CSV) read and counted,
+beside `wc -l` on the same file.
 
     .venv/bin/python bench/tally.py --reading          # or: .venv/bin/python bench/tally_reading.py
 
@@ -7,14 +8,14 @@ rankings, 80,101 ballots) repeated 13 times, synthetic and seeded: popularity fr
 draw, rankings by Plackett-Luce, lengths 1/2/3 at 20/25/55%. Each run is a fresh subprocess
 (so resident memory is that of one read): the time to read the file into a profile, the time
 to count it by IRV, and the peak resident set size of the process (including Python and
-numpy, whose baseline is printed too). Best of three runs.
+numpy, whose baseline is printed too). Best of three runs. The CSV file holds the same
+ballots as preference lists (a "Choice 1,Choice 2,Choice 3" header, then candidate names).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -29,25 +30,34 @@ REPEATS = 13
 RUNS = 3
 
 
-def write_file(path: Path, seed: int) -> None:
+def write_files(blt: Path, csv: Path, seed: int) -> None:
     rng = np.random.default_rng(seed)
     popularity = rng.gamma(0.6, 1.0, CANDIDATES) + 0.01
     keys = np.log(popularity)[None, :] + rng.gumbel(size=(CONTEST_BALLOTS, CANDIDATES))
     order = np.argsort(-keys, axis=1)[:, :3] + 1
     lengths = rng.choice([1, 2, 3], size=CONTEST_BALLOTS, p=[0.2, 0.25, 0.55])
-    contest = "".join(
-        "1 " + " ".join(map(str, row[:k])) + " 0\n"
-        for row, k in zip(order.tolist(), lengths.tolist(), strict=True)
-    )
+    rankings = [row[:k] for row, k in zip(order.tolist(), lengths.tolist(), strict=True)]
+    contest = "".join("1 " + " ".join(map(str, r)) + " 0\n" for r in rankings)
     names = "".join(f'"Candidate {i}"\n' for i in range(1, CANDIDATES + 1))
     title = f'"Minneapolis 2013 mayor shape, x{REPEATS}"\n'
-    path.write_text(f"{CANDIDATES} 1\n" + contest * REPEATS + "0\n" + names + title)
+    blt.write_text(f"{CANDIDATES} 1\n" + contest * REPEATS + "0\n" + names + title)
+    rows = "".join(",".join(f"Candidate {c}" for c in r) + "\n" for r in rankings)
+    csv.write_text("Choice 1,Choice 2,Choice 3\n" + rows * REPEATS)
+
+
+def peak_resident_kb() -> int:
+    """This process's peak resident set (VmHWM). Not getrusage's ru_maxrss: that survives
+    exec, so a worker would report its parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmHWM in /proc/self/status (Linux only)")
 
 
 def worker(path: str) -> None:
     from rankfile.tally import irv, read_profile
 
-    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    baseline = peak_resident_kb()
     started = time.perf_counter()
     profile = read_profile(path)
     read = time.perf_counter() - started
@@ -58,7 +68,7 @@ def worker(path: str) -> None:
             {
                 "read": read,
                 "count": counted,
-                "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                "rss_kb": peak_resident_kb(),
                 "baseline_kb": baseline,
                 "ballots": str(profile.total_weight),
                 "distinct": profile.n_rows,
@@ -79,19 +89,26 @@ def best_wc(path: Path) -> float:
 
 def reading_benchmark(seed: int = 2013) -> int:
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "mpls2013x13.blt"
-        write_file(path, seed)
-        size = path.stat().st_size
-        runs = []
-        for _ in range(RUNS):
-            done = subprocess.run(
-                [sys.executable, __file__, "--worker", str(path)],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
-        wc = best_wc(path)
+        blt, csv = Path(folder) / "mpls2013x13.blt", Path(folder) / "mpls2013x13.csv"
+        write_files(blt, csv, seed)
+        for path in (blt, csv):
+            print(f"{path.suffix[1:].upper()}")
+            report(path)
+    return 0
+
+
+def report(path: Path) -> None:
+    size = path.stat().st_size
+    runs = []
+    for _ in range(RUNS):
+        done = subprocess.run(
+            [sys.executable, __file__, "--worker", str(path)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    wc = best_wc(path)
     best = min(runs, key=lambda r: r["read"] + r["count"])
     total = best["read"] + best["count"]
     print(f"file: {size:,} bytes, {best['ballots']} ballots, {best['distinct']:,} distinct")
@@ -103,7 +120,6 @@ def reading_benchmark(seed: int = 2013) -> int:
         f"peak resident: {max(r['rss_kb'] for r in runs) / 1024:,.0f} MB "
         f"(Python and numpy alone: {best['baseline_kb'] / 1024:,.0f} MB)"
     )
-    return 0
 
 
 if __name__ == "__main__":
