@@ -1,7 +1,7 @@
-"""`rankfile tally FILE` and `rankfile verify BOARD.json`.
+"""`rankfile tally FILE`, `rankfile verify BOARD.json` and `rankfile export FILE --to FORMAT`.
 
-`main(argv)` takes the command as argv[0] ("tally" or "verify"), as the project's `rankfile`
-script passes it. Exit status: 0 counted (and verified), 1 a board that does not verify,
+`main(argv)` takes the command as argv[0] ("tally", "verify" or "export"), as the project's
+`rankfile` script passes it. Exit status: 0 counted (and verified), 1 a board that does not verify,
 2 bad input or usage, always with a message on stderr and never a traceback.
 """
 
@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from rankfile.tally.board import board_verify
 from rankfile.tally.errors import TallyInputError
+from rankfile.tally.export import EXPORT_FORMATS, profile_export
 from rankfile.tally.methods import METHODS, count
 from rankfile.tally.readers import FORMATS, read_profile
 from rankfile.tally.report import format_result
@@ -67,6 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     tally.add_argument(
         "--default-option", help="Schulze: drop options that do not beat this one (Debian)"
     )
+    export = commands.add_parser("export", help="write a ballot file in another format")
+    export.add_argument("file")
+    export.add_argument("--to", choices=EXPORT_FORMATS, required=True)
+    export.add_argument("--format", choices=FORMATS, help="the input's format (default: guessed)")
     verify = commands.add_parser("verify", help="check and recount a bulletin board")
     verify.add_argument("board")
     verify.add_argument("--json", action="store_true")
@@ -78,6 +83,9 @@ def main(argv: list[str]) -> int:
         args = _parser().parse_args(argv)
         if args.command == "tally":
             return _tally(args)
+        if args.command == "export":
+            sys.stdout.write(profile_export(read_profile(args.file, args.format), args.to))
+            return EXIT_OK
         return _verify(args)
     except _UsageError as exc:
         print(exc, file=sys.stderr)
