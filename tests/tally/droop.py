@@ -82,3 +82,33 @@ def disagreements(result: Result, path: Path) -> list[str]:
         if theirs.defeated is not None and defeated != [theirs.defeated]:
             found.append(f"{where}: defeated {defeated}, reference {theirs.defeated}")
     return found
+
+
+def agreement_table() -> list[str]:
+    """How many of the reference counts each way of counting reproduces, round by round."""
+    from rankfile.tally import count, read_profile
+    from rankfile.tally.ties import read_tie_order
+    from tests.tally.helpers import fixture
+
+    folder = fixture("droop_meek_prf")
+    cases = ["42t", "513", "SC", "SC-Vm-12"]
+    lines = []
+    for method in ("meek", "meek-prf"):
+        for ordered in (False, True):
+            parted = []
+            for case in cases:
+                profile = read_profile(folder / f"{case}.blt")
+                order = read_tie_order(folder / f"{case}.tie-order") if ordered else None
+                result = count(profile, method, ties="order" if ordered else None, tie_order=order)
+                if disagreements(result, folder / f"{case}.droop.txt"):
+                    parted.append(case)
+            ties = "--ties order --tie-order" if ordered else "default ties"
+            agreeing = len(cases) - len(parted)
+            lines.append(f"{method:9} {ties:26} {agreeing}/{len(cases)} agree; parting: {parted}")
+    return lines
+
+
+if __name__ == "__main__":  # .venv/bin/python -m tests.tally.droop
+    import sys
+
+    sys.stdout.write("\n".join(agreement_table()) + "\n")
