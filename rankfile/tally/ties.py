@@ -159,9 +159,7 @@ class TieBreaker:
         if self.rule == "order":
             chosen = self._by_order(candidates, prefer)
             place = self._ranks[chosen] + 1
-            detail = (
-                f"{'highest' if prefer == 'highest' else 'lowest'} in the tie order (place {place})"
-            )
+            detail = f"{prefer} in the tie order (place {place})"
             self._record(round_number, purpose, candidates, "order", chosen, detail)
             return chosen
         remaining = candidates

@@ -148,3 +148,15 @@ def test_the_command_names_the_tie_order_file_it_cannot_use(tmp_path: Path, caps
     assert main(["tally", write_tied(tmp_path), "--tie-order", str(order)]) == 2
     err = capsys.readouterr().err
     assert f"{order}: the tie order leaves out: D" in err
+
+
+def test_a_tie_order_alone_means_the_order_rule():
+    result = irv(tied(), tie_order=["D", "C", "B", "A"])
+
+    assert result.rules["ties"] == "order"
+    assert excluded_at(result, 3) == ["B"]
+
+
+def test_it_refuses_a_tie_order_for_a_rule_that_would_not_use_it():
+    with pytest.raises(TallyInputError, match="tie order is for the order rule"):
+        irv(tied(), ties="lot", tie_order=["D", "C", "B", "A"])

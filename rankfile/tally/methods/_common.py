@@ -39,7 +39,12 @@ class TieRule:
 
     @classmethod
     def of(cls, rule: str | None, order: Sequence[str] | None, seed: str | None) -> TieRule:
-        return cls(rule or DEFAULT_TIE_RULE, None if order is None else tuple(order), seed)
+        """A tie order alone means the order rule; with another rule it would be unused."""
+        if order is None:
+            return cls(rule or DEFAULT_TIE_RULE, None, seed)
+        if rule not in (None, "order"):
+            raise TallyInputError(f"a tie order is for the order rule, not {rule}")
+        return cls("order", tuple(order), seed)
 
     def text(self) -> str:
         return tie_rule_text(self.rule, self.seed, self.order)
