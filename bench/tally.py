@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/tally.py                    # 10,000 / 100,000 / 1,000,000 ballots
     .venv/bin/python bench/tally.py --sizes 10000,100000 --quick
+    .venv/bin/python bench/tally.py --reading           # reading a 1,041,313-ballot BLT file
 
 Ballots: seeded, 10 candidates, three voter blocs of 42/33/25% each drawing a Plackett-Luce
 ranking from its own candidate strengths (so there are parties and real structure), truncated
@@ -198,7 +199,14 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--quick", action="store_true", help="10,000 and 100,000 only")
     parser.add_argument("--worker", nargs=4, metavar=("ENGINE", "METHOD", "SIZE", "SEED"))
+    parser.add_argument(
+        "--reading", action="store_true", help="read and count a 1,041,313-ballot BLT file"
+    )
     args = parser.parse_args()
+    if args.reading:
+        from tally_reading import reading_benchmark  # bench/tally_reading.py
+
+        return reading_benchmark()
     if args.worker:
         engine, method, size, seed = args.worker
         worker(engine, method, int(size), int(seed))

@@ -25,6 +25,12 @@ DELEGATE_WEIGHTS = {
     "one_per_delegate": _("One vote per delegate"),
     "members_represented": _("Weighted by members represented"),
 }
+# The tie rules of rankfile.tally (docs/tally.md, "Ties"); "order" is the ballot's order.
+TIE_RULE_CHOICES = {
+    "lookback": _("Earlier counts, then a seeded lot"),
+    "order": _("The order of the candidates on the ballot"),
+    "lot": _("A seeded lot"),
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,6 +56,7 @@ class Bylaws:
     delegate_term_months: int = 6
     delegates_vote_by_roll_call: bool = True
     delegates_may_vote_in_secret: bool = False
+    tie_rule: str = "lookback"
 
 
 BYLAW_NAMES = tuple(field.name for field in dataclasses.fields(Bylaws))
@@ -78,6 +85,7 @@ BYLAW_LABELS = {
     "delegate_term_months": _("Delegate term (months)"),
     "delegates_vote_by_roll_call": _("Delegates' votes here are by roll call"),
     "delegates_may_vote_in_secret": _("A vote of the delegates here may be secret"),
+    "tie_rule": _("How a tie in a count is broken"),
 }
 
 
@@ -86,7 +94,8 @@ def bylaw_value_shown(value: Any) -> str:
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
     if isinstance(value, str):
-        return str(ELECTION_METHODS.get(value) or DELEGATE_WEIGHTS.get(value) or value)
+        named = ELECTION_METHODS.get(value) or DELEGATE_WEIGHTS.get(value)
+        return str(named or TIE_RULE_CHOICES.get(value) or value)
     return str(value)
 
 

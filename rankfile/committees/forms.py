@@ -11,6 +11,7 @@ from rankfile.committees.bylaws import (
     BYLAW_LABELS,
     DELEGATE_WEIGHTS,
     ELECTION_METHODS,
+    TIE_RULE_CHOICES,
     bylaw_value_shown,
 )
 from rankfile.committees.models import BASE_KINDS, CommitteeKind, RoleKind, Sector
@@ -101,6 +102,11 @@ class BylawsForm(forms.Form):
         self.fields["delegate_weight"] = forms.ChoiceField(
             label=BYLAW_LABELS["delegate_weight"],
             choices=[("", _("inherit")), *DELEGATE_WEIGHTS.items()],
+            required=False,
+        )
+        self.fields["tie_rule"] = forms.ChoiceField(
+            label=BYLAW_LABELS["tie_rule"],
+            choices=[("", _("inherit")), *TIE_RULE_CHOICES.items()],
             required=False,
         )
         self.fields["in_meeting_polls_need_check_in"] = forms.TypedChoiceField(

@@ -25,6 +25,7 @@ from rankfile.tally.methods import (
     count,
     default_method,
     irv,
+    meek_prf,
     meek_stv,
     plurality,
     schulze,
@@ -34,11 +35,13 @@ from rankfile.tally.methods import (
 from rankfile.tally.profile import Ballot, Profile
 from rankfile.tally.readers import FORMATS, read_profile
 from rankfile.tally.result import Decision, Result, Round, TieBreak
+from rankfile.tally.ties import TIE_RULES, read_tie_order
 
 __all__ = [
     "BOARD_FORMAT",
     "FORMATS",
     "METHODS",
+    "TIE_RULES",
     "Ballot",
     "BoardVerification",
     "Decision",
@@ -57,9 +60,11 @@ __all__ = [
     "count",
     "default_method",
     "irv",
+    "meek_prf",
     "meek_stv",
     "plurality",
     "read_profile",
+    "read_tie_order",
     "schulze",
     "scottish_stv",
     "yesno",

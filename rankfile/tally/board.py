@@ -14,7 +14,7 @@ every language. Ballot content by method: a ranking (irv, stv, meek, schulze) is
 option ids, best first, where an inner list holds equal-ranked ids; approval is a list of
 approved ids; plurality is one id (or null for a blank ballot); yesno is "yes", "no" or
 "abstain". Optional poll keys: "majority" ("simple" | "two-thirds") and "abstentions_count"
-(bool) for yes/no polls.
+(bool) for yes/no polls; "ties" and "tie_order", the tie rule (see `board_ties`).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from rankfile.tally.board_ties import board_tie_metadata
 from rankfile.tally.errors import TallyInputError
 from rankfile.tally.methods import count
 from rankfile.tally.numeric import parse_weight
@@ -160,7 +161,7 @@ def board_profile(board: Mapping[str, Any], *, source: str = "<board>") -> Profi
         _ballot_entry(number, ballot, poll=poll, ids=ids, fail=fail)
         for number, ballot in enumerate(ballots, start=1)
     ]
-    metadata = {"poll_id": str(poll["id"])}
+    metadata = {"poll_id": str(poll["id"]), **board_tie_metadata(poll, names, ids, fail)}
     if "majority" in poll:
         metadata["majority"] = str(poll["majority"])
     if "abstentions_count" in poll:

@@ -19,6 +19,9 @@ IntArray = npt.NDArray[np.int64]
 
 #: Weights may have at most this many decimal places (a delegate's weight such as 2.5 or 0.333333).
 MAX_WEIGHT_DECIMALS = 6
+#: The most votes one file may carry, all weights added: far beyond any electorate, and small
+#: enough that every sum of weights, in units of 10**-6, fits the int64 arithmetic (2**63 > 9e18).
+MAX_TOTAL_WEIGHT = Decimal(10**12)
 _FLOAT_EXACT_LIMIT = 2**53
 _INT64_LIMIT = 2**63
 
@@ -38,6 +41,13 @@ def parse_weight(text: str, *, source: str | None = None, line: int | None = Non
         raise TallyInputError(f"bad weight {text!r}", source=source, line=line) from exc
     if value <= 0:
         raise TallyInputError(f"weight must be positive, got {text!r}", source=source, line=line)
+    if value > MAX_TOTAL_WEIGHT:
+        raise TallyInputError(
+            f"weight {_abbreviated(cleaned)} is more than the {MAX_TOTAL_WEIGHT:,} votes a count "
+            "can hold",
+            source=source,
+            line=line,
+        )
     exponent = value.normalize().as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     if places > MAX_WEIGHT_DECIMALS:
@@ -47,6 +57,29 @@ def parse_weight(text: str, *, source: str | None = None, line: int | None = Non
             line=line,
         )
     return value
+
+
+class WeightTotal:
+    """The running total of a file's weights, refused at the line where it passes
+    `MAX_TOTAL_WEIGHT` (each weight alone is checked by `parse_weight`)."""
+
+    def __init__(self, source: str | None) -> None:
+        self.source = source
+        self.total = Decimal(0)
+
+    def add(self, weight: Decimal, line: int | None) -> Decimal:
+        self.total += weight
+        if self.total > MAX_TOTAL_WEIGHT:
+            raise TallyInputError(
+                f"the weights add up to more than the {MAX_TOTAL_WEIGHT:,} votes a count can hold",
+                source=self.source,
+                line=line,
+            )
+        return weight
+
+
+def _abbreviated(text: str) -> str:
+    return text if len(text) <= 30 else f"{text[:12]}...({len(text)} digits)"
 
 
 def decimal_places(value: Decimal) -> int:

@@ -30,6 +30,7 @@ import numpy.typing as npt
 from rankfile.tally.aggregate import aggregate_array
 from rankfile.tally.errors import TallyInputError
 from rankfile.tally.numeric import (
+    MAX_TOTAL_WEIGHT,
     MAX_WEIGHT_DECIMALS,
     decimal_places,
     exact_total,
@@ -40,6 +41,9 @@ from rankfile.tally.numeric import (
 
 Ranking = tuple[tuple[int, ...], ...]
 RankingInput = Sequence[int | Sequence[int]]
+#: The most candidates a count takes: far more than any ballot has, few enough that a header
+#: claiming more (a damaged file) is refused before anything is sized by it.
+MAX_CANDIDATES = 10_000
 WeightInput = Decimal | int | str
 
 
@@ -159,6 +163,11 @@ class Profile:
         blank: Decimal,
         **fields: object,
     ) -> Profile:
+        if sum(totals.values(), blank) > MAX_TOTAL_WEIGHT:
+            raise TallyInputError(
+                f"the weights add up to more than the {MAX_TOTAL_WEIGHT:,} votes a count can hold",
+                source=fields.get("source"),  # type: ignore[arg-type]
+            )
         rankings = sorted(totals)
         decimals = max((decimal_places(w) for w in totals.values()), default=0)
         decimals = max(decimals, decimal_places(blank))
@@ -314,6 +323,11 @@ def _check_candidates(candidates: Sequence[str], source: str | None) -> tuple[st
     names = tuple(candidates)
     if not names:
         raise TallyInputError("no candidates", source=source)
+    if len(names) > MAX_CANDIDATES:
+        raise TallyInputError(
+            f"{len(names)} candidates: more than the {MAX_CANDIDATES:,} a count can hold",
+            source=source,
+        )
     seen: set[str] = set()
     for name in names:
         if not name.strip():
@@ -341,6 +355,13 @@ def _array_weights(
         raise TallyInputError("weights must be one integer per ballot row", source=source)
     if n_rows and int(values.min()) <= 0:
         raise TallyInputError("weights must be positive", source=source)
+    # Past the bound, add exactly (numpy's int64 sum would wrap around silently).
+    bounded = not n_rows or int(values.max()) * n_rows <= MAX_TOTAL_WEIGHT
+    if not bounded and sum(int(w) for w in values.tolist()) > MAX_TOTAL_WEIGHT:
+        raise TallyInputError(
+            f"the weights add up to more than the {MAX_TOTAL_WEIGHT:,} votes a count can hold",
+            source=source,
+        )
     return values.astype(np.int64)
 
 

@@ -124,12 +124,17 @@ class Result:
             "candidates": list(self.candidates),
             "total_votes": self.text(self.total),
             "decimals": self.decimals,
-            "rounds": [r.to_dict(self.decimals) for r in self.rounds],
+            "rounds": [self._round_dict(r) for r in self.rounds],
             "tie_breaks": [t.to_dict() for t in self.tie_breaks],
             "lot_seed": self.lot_seed,
             "rules": dict(self.rules),
             **self.extra,
         }
+
+    def _round_dict(self, record: Round) -> dict[str, Any]:
+        """A round, with the ties broken in it and the rule that broke each."""
+        ties = [t.to_dict() for t in self.tie_breaks if t.round == record.number]
+        return {**record.to_dict(self.decimals), "tie_breaks": ties}
 
     def to_json(self, *, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

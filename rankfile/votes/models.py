@@ -102,6 +102,8 @@ class Poll(models.Model):
     # Frozen at opening.
     electorate_size = models.PositiveIntegerField(default=0)
     is_weighted = models.BooleanField(default=False)
+    # The committee's tie_rule bylaw (rankfile.tally's rule), recorded on the board.
+    tie_rule = models.CharField(max_length=8, default="lookback")
     # The tally result (rankfile.tally Result.to_dict()) computed from the published board;
     # NULL while not closed, and when no ballot could be counted.
     result = models.JSONField(null=True, blank=True)

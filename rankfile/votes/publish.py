@@ -28,9 +28,10 @@ def poll_board_build(
 ) -> Board:
     """Raises rankfile.tally.TallyInputError when the board would not verify (for instance when
     votes cast differ from the number of ballots)."""
-    extra: dict[str, Any] | None = None
+    # The tie rule goes on the board so that every recount breaks ties the same way.
+    extra: dict[str, Any] = {"ties": poll.tie_rule}
     if poll.method == PollMethod.YESNO:
-        extra = {"majority": BOARD_MAJORITY[Majority(poll.majority)], "abstentions_count": False}
+        extra |= {"majority": BOARD_MAJORITY[Majority(poll.majority)], "abstentions_count": False}
     return board_build(
         poll_id=poll.pk,
         title=poll.title,

@@ -13,7 +13,7 @@ from pref_voting.iterative_methods import instant_runoff_put
 from pref_voting.margin_based_methods import beat_path
 from pref_voting.profiles import Profile as PrefVotingProfile
 
-from rankfile.tally import Profile, count, irv, meek_stv, schulze, scottish_stv
+from rankfile.tally import Profile, count, irv, meek_prf, meek_stv, schulze, scottish_stv
 
 Ballots = list[tuple[list[list[int]], Decimal]]
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -75,11 +75,12 @@ def test_stv_accounts_for_every_vote_at_every_count(data, seats):
 @given(ballot_sets(max_candidates=5), st.integers(1, 3))
 def test_meek_accounts_for_every_vote_in_every_round(data, seats):
     n, ballots = data
-    result = meek_stv(make(n, ballots), min(seats, n))
+    profile = make(n, ballots)
 
-    for record in result.rounds:
-        assert sum(record.totals.values()) + record.exhausted == result.total
-    assert len(set(result.winners)) == min(seats, n)
+    for result in (meek_stv(profile, min(seats, n)), meek_prf(profile, min(seats, n))):
+        for record in result.rounds:
+            assert sum(record.totals.values()) + record.exhausted == result.total
+        assert len(set(result.winners)) == min(seats, n)
 
 
 @SETTINGS

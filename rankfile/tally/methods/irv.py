@@ -4,8 +4,9 @@
   (blank) ranks are simply passed over.
 * A candidate with more than half of the continuing (non-exhausted) votes wins. With one
   candidate left, that candidate wins.
-* Otherwise the candidate with fewest votes is eliminated (ties: fewest at the most recent
-  earlier round where they differed, then lot) and their ballots move on. With
+* Otherwise the candidate with fewest votes is eliminated (ties: by the
+  election's tie rule, by default fewest at the most recent earlier round where they
+  differed, then lot) and their ballots move on. With
   `batch_elimination=True` (Burlington), the largest set of lowest candidates whose combined
   votes are below the next candidate's votes is eliminated together, when there is one.
 * A ballot with no further continuing choice is exhausted. A rank with two or more continuing
@@ -14,11 +15,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from rankfile.tally.methods._common import (
+    TieRule,
     by_name,
-    lot_seed_rule,
     nonzero_by_name,
     require_ballots,
     tie_breaker,
@@ -29,24 +32,32 @@ from rankfile.tally.profile import Profile
 from rankfile.tally.result import Decision, Result, Round
 
 
-def irv(profile: Profile, *, batch_elimination: bool = False, seed: str | None = None) -> Result:
+def irv(
+    profile: Profile,
+    *,
+    batch_elimination: bool = False,
+    seed: str | None = None,
+    ties: str | None = None,
+    tie_order: Sequence[str] | None = None,
+) -> Result:
     require_ballots(profile)
-    return _InstantRunoff(profile, batch_elimination, seed).run()
+    rule = TieRule.of(ties, tie_order, seed)
+    return _InstantRunoff(profile, batch_elimination, rule).run()
 
 
 class _InstantRunoff:
-    def __init__(self, profile: Profile, batch_elimination: bool, seed: str | None) -> None:
+    def __init__(self, profile: Profile, batch_elimination: bool, tie_rule: TieRule) -> None:
         self.names = profile.candidates
         self.decimals = profile.weight_decimals
         self.batch_elimination = batch_elimination
-        self.seed = seed
+        self.tie_rule = tie_rule
         self.hopeful = np.zeros(profile.n_candidates, dtype=bool)
         self.hopeful[profile.eligible] = True
         self.papers = Papers(profile, self.hopeful)
         self.tallies = self.papers.tallies(None)
         self.total = profile.total_units
         self.exhausted = self.total - sum(self.tallies)
-        self.ties = tie_breaker(profile, seed)
+        self.ties = tie_breaker(profile, tie_rule)
         self.history: list[list[int]] = []
         self.rounds: list[Round] = []
 
@@ -162,7 +173,7 @@ class _InstantRunoff:
                 "elimination": "batch (Burlington)" if batch_elimination else "one at a time",
                 "overvote": "a rank with two or more continuing candidates exhausts the ballot",
                 "skipped_ranks": "skipped",
-                "tie_break": lot_seed_rule(self.seed),
+                **self.tie_rule.record(),
             },
         )
 

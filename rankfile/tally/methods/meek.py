@@ -15,7 +15,12 @@ of weight decimals (so a weighted ballot's contribution is exact). Omega is 0.00
   at least omega and still falling, each elected candidate's keep factor becomes
   keep x quota (rounded up) / votes (rounded up).
 * When the surplus is below omega (or stops falling), the hopeful candidate with fewest votes
-  is defeated (ties: earlier rounds, then lot) and gets keep factor 0.
+  is defeated and gets keep factor 0. Ties are broken by the election's tie rule (by default
+  earlier rounds, then lot). `meek` calls candidates tied when their votes are equal;
+  `meek-prf` (`meek_prf`) follows the Reference Rule's B.3 to the letter: every hopeful whose
+  votes are within the total surplus of the lowest is tied with it, and procedure T (the tie
+  rule; `--ties order` with the order the election fixed in advance is the Reference Rule's
+  predetermined order) picks whom to defeat among them.
 * When the elected plus hopeful candidates are no more than the seats, the hopefuls are elected.
 * Equal ranks: a rank with two or more candidates still standing (elected or hopeful) stops the
   ballot there; its remaining weight becomes non-transferable. Meek recomputes every ballot from
@@ -24,10 +29,12 @@ of weight decimals (so a weighted ballot's contribution is exact). Omega is 0.00
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import numpy.typing as npt
 
-from rankfile.tally.methods._common import by_name, lot_seed_rule, seats_to_fill, tie_breaker
+from rankfile.tally.methods._common import TieRule, by_name, seats_to_fill, tie_breaker
 from rankfile.tally.numeric import exact_group_sums, format_units
 from rankfile.tally.profile import Profile
 from rankfile.tally.result import Decision, Result, Round
@@ -38,12 +45,15 @@ _STOP = -1
 
 
 class _MeekCount:
-    def __init__(self, profile: Profile, seats: int, seed: str | None) -> None:
+    def __init__(
+        self, profile: Profile, seats: int, tie_rule: TieRule, *, reference: bool = False
+    ) -> None:
         self.profile = profile
         self.names = profile.candidates
         self.n = profile.n_candidates
         self.seats = seats
-        self.seed = seed
+        self.tie_rule = tie_rule
+        self.reference = reference
         self.unit = 10**profile.weight_decimals  # vote units per 1e-9 of a vote
         self.decimals = DECIMALS + profile.weight_decimals
         self.total = profile.total_units * SCALE
@@ -56,7 +66,7 @@ class _MeekCount:
         self.excluded: set[int] = set(range(self.n)) - self.hopeful
         self.rounds: list[Round] = []
         self.history: list[list[int]] = []
-        self.ties = tie_breaker(profile, seed)
+        self.ties = tie_breaker(profile, tie_rule)
 
     def run(self) -> Result:
         votes: list[int] = [0] * self.n
@@ -78,7 +88,7 @@ class _MeekCount:
                 if surplus < self.omega or (
                     previous_surplus is not None and surplus >= previous_surplus
                 ):
-                    self._defeat(votes, quota, iterations)
+                    self._defeat(votes, quota, iterations, surplus)
                     break
                 previous_surplus = surplus
                 self._update_keep(votes, quota)
@@ -168,10 +178,14 @@ class _MeekCount:
             )
         record.subject = tuple(d.candidate for d in record.elected)
 
-    def _defeat(self, votes: list[int], quota: int, iterations: int) -> None:
+    def _defeat(self, votes: list[int], quota: int, iterations: int, surplus: int) -> None:
         record = self._record("defeat", votes, quota, iterations)
+        record.extra["surplus"] = format_units(surplus, self.decimals)
         lowest = min(votes[c] for c in self.hopeful)
-        tied = [c for c in sorted(self.hopeful) if votes[c] == lowest]
+        # Reference Rule B.3: within the total surplus of the lowest counts as tied with it
+        # (the surplus not yet passed on could still reorder them).
+        reach = lowest + surplus if self.reference else lowest
+        tied = [c for c in sorted(self.hopeful) if votes[c] <= reach]
         loser = self.ties.choose(
             tied,
             prefer="lowest",
@@ -184,7 +198,15 @@ class _MeekCount:
         self.keep[loser] = 0
         record.subject = (self.names[loser],)
         record.excluded.append(
-            Decision(self.names[loser], f"fewest votes ({format_units(lowest, self.decimals)})")
+            Decision(self.names[loser], self._defeat_reason(votes[loser], lowest, surplus))
+        )
+
+    def _defeat_reason(self, loser_votes: int, lowest: int, surplus: int) -> str:
+        if loser_votes == lowest:
+            return f"fewest votes ({format_units(lowest, self.decimals)})"
+        return (
+            f"{format_units(loser_votes, self.decimals)} votes, within the surplus "
+            f"({format_units(surplus, self.decimals)}) of the fewest"
         )
 
     def _record(self, action: str, votes: list[int], quota: int, iterations: int) -> Round:
@@ -206,9 +228,11 @@ class _MeekCount:
         return record
 
     def _result(self, quota: int) -> Result:
+        method = "meek-prf" if self.reference else "meek"
+        name = "PRF Reference Meek Rule" if self.reference else "Meek STV (9 decimals)"
         return Result(
-            method="meek",
-            method_name="Meek STV (reference rule, 9 decimals)",
+            method=method,
+            method_name=name,
             seats=self.seats,
             winners=[self.names[c] for c in self.elected],
             rounds=self.rounds,
@@ -222,10 +246,36 @@ class _MeekCount:
                 "arithmetic": "fixed point, 9 decimals; votes rounded up, quota truncated",
                 "quota": "votes / (seats + 1), truncated to 9 decimals, + 0.000000001",
                 "omega": "0.000001",
-                "tie_break": lot_seed_rule(self.seed),
+                "defeat_tie": (
+                    "hopefuls within the total surplus of the lowest"
+                    if self.reference
+                    else "equal votes"
+                ),
+                **self.tie_rule.record(),
             },
         )
 
 
-def meek_stv(profile: Profile, seats: int | None = None, *, seed: str | None = None) -> Result:
-    return _MeekCount(profile, seats_to_fill(profile, seats), seed).run()
+def meek_stv(
+    profile: Profile,
+    seats: int | None = None,
+    *,
+    seed: str | None = None,
+    ties: str | None = None,
+    tie_order: Sequence[str] | None = None,
+) -> Result:
+    rule = TieRule.of(ties, tie_order, seed)
+    return _MeekCount(profile, seats_to_fill(profile, seats), rule).run()
+
+
+def meek_prf(
+    profile: Profile,
+    seats: int | None = None,
+    *,
+    seed: str | None = None,
+    ties: str | None = None,
+    tie_order: Sequence[str] | None = None,
+) -> Result:
+    """The PRF Reference Meek Rule: `meek_stv` with its B.3 definition of a tie."""
+    rule = TieRule.of(ties, tie_order, seed)
+    return _MeekCount(profile, seats_to_fill(profile, seats), rule, reference=True).run()

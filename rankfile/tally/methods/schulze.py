@@ -16,12 +16,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 
 import numpy as np
 
 from rankfile.tally.errors import TallyInputError
-from rankfile.tally.methods._common import resolve_seats, tie_breaker
+from rankfile.tally.methods._common import TieRule, resolve_seats, tie_breaker
 from rankfile.tally.numeric import format_units
 from rankfile.tally.profile import Profile
 from rankfile.tally.result import Decision, Result, Round
@@ -54,16 +55,17 @@ def schulze(
     default_option: str | None = None,
     majority_ratio: Fraction = Fraction(1),
     seed: str | None = None,
+    ties: str | None = None,
+    tie_order: Sequence[str] | None = None,
 ) -> Result:
     chosen = resolve_seats(profile, seats)
     names = profile.candidates
     d = pairwise_matrix(profile)
     options = list(profile.eligible)
     dropped: list[int] = []
-    rules = {
+    rules: dict[str, object] = {
         "pairwise": "ranked above; unmarked candidates rank below all marked ones",
         "strength": "winning votes, then fewer opposing votes",
-        "tie_break": "lot",
     }
     if default_option is not None:
         dropped = _below_majority(profile, d, options, default_option, majority_ratio)
@@ -72,8 +74,10 @@ def schulze(
             f"options must beat {default_option!r} by more than {majority_ratio}:1"
         )
     paths = strongest_paths(d, options)
-    ties = tie_breaker(profile, seed)
-    order = _schulze_order(paths, options, chosen, ties)
+    tie_rule = TieRule.of(ties, tie_order, seed)
+    rules.update(tie_rule.record())
+    breaker = tie_breaker(profile, tie_rule)
+    order = _schulze_order(paths, options, chosen, breaker)
     record = _pairwise_round(profile, d, paths, options, order, dropped, default_option)
     return Result(
         method="schulze",
@@ -84,8 +88,8 @@ def schulze(
         candidates=list(names),
         decimals=profile.weight_decimals,
         total=profile.total_units,
-        tie_breaks=ties.events,
-        lot_seed=ties.seed_used,
+        tie_breaks=breaker.events,
+        lot_seed=breaker.seed_used,
         rules=rules,
         extra={"dropped": [names[a] for a in dropped]},
     )

@@ -15,13 +15,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Literal
 
 import numpy as np
 
 from rankfile.tally.errors import TallyInputError
-from rankfile.tally.methods._common import by_name, resolve_seats, tie_breaker
+from rankfile.tally.methods._common import TieRule, by_name, resolve_seats, tie_breaker
 from rankfile.tally.numeric import exact_group_sums, exact_total, format_units
 from rankfile.tally.profile import Profile
 from rankfile.tally.result import Decision, Result, Round
@@ -30,13 +31,22 @@ Majority = Literal["simple", "two-thirds"]
 MAJORITIES: dict[str, Fraction] = {"simple": Fraction(1, 2), "two-thirds": Fraction(2, 3)}
 
 
-def plurality(profile: Profile, seats: int | None = None, *, seed: str | None = None) -> Result:
+def plurality(
+    profile: Profile,
+    seats: int | None = None,
+    *,
+    seed: str | None = None,
+    ties: str | None = None,
+    tie_order: Sequence[str] | None = None,
+) -> Result:
     chosen = resolve_seats(profile, seats)
     first = profile.slots[:, 0] if profile.n_rows else np.zeros(0, dtype=np.int32)
     single = first >= 0
     votes = exact_group_sums(first[single], profile.weights[single], None, profile.n_candidates)
     overvotes = exact_total(profile.weights[~single])
-    result = _ranked_by_votes(profile, "plurality", "Plurality", chosen, votes, seed)
+    result = _ranked_by_votes(
+        profile, "plurality", "Plurality", chosen, votes, TieRule.of(ties, tie_order, seed)
+    )
     result.rounds[0].exhausted = overvotes
     result.rounds[0].exhausted_in_round = overvotes
     if overvotes:
@@ -46,14 +56,23 @@ def plurality(profile: Profile, seats: int | None = None, *, seed: str | None = 
     return result
 
 
-def approval(profile: Profile, seats: int | None = None, *, seed: str | None = None) -> Result:
+def approval(
+    profile: Profile,
+    seats: int | None = None,
+    *,
+    seed: str | None = None,
+    ties: str | None = None,
+    tie_order: Sequence[str] | None = None,
+) -> Result:
     chosen = resolve_seats(profile, seats)
     marked = np.zeros((profile.n_rows, profile.n_candidates), dtype=bool)
     for col in range(profile.slots.shape[1]):
         marked[profile.marks_at(col)] = True
     hit_rows, hit_candidates = np.nonzero(marked)
     votes = exact_group_sums(hit_candidates, profile.weights[hit_rows], None, profile.n_candidates)
-    return _ranked_by_votes(profile, "approval", "Approval", chosen, votes, seed)
+    return _ranked_by_votes(
+        profile, "approval", "Approval", chosen, votes, TieRule.of(ties, tie_order, seed)
+    )
 
 
 def yesno(
@@ -136,9 +155,9 @@ def _ranked_by_votes(
     method_name: str,
     seats: int,
     votes: list[int],
-    seed: str | None,
+    tie_rule: TieRule,
 ) -> Result:
-    ties = tie_breaker(profile, seed)
+    ties = tie_breaker(profile, tie_rule)
     remaining = list(profile.eligible)
     winners: list[int] = []
     while remaining and len(winners) < seats:
@@ -176,5 +195,5 @@ def _ranked_by_votes(
         total=profile.total_units,
         tie_breaks=ties.events,
         lot_seed=ties.seed_used,
-        rules={"winners": f"the {seats} with most votes", "tie_break": "lot"},
+        rules={"winners": f"the {seats} with most votes", **tie_rule.record()},
     )

@@ -14,8 +14,9 @@ the number of weight decimals; nothing is ever rounded except where the rules sa
   Papers with no further continuing preference are non-transferable ("exhausted", at their new
   value); what the truncation drops is reported as "lost to truncation". The elected
   candidate is left with exactly the quota.
-* With no surplus to transfer, the candidate with fewest votes is excluded (ties: fewest at the
-  most recent earlier count where they differed, then lot) and all their papers move at their
+* With no surplus to transfer, the candidate with fewest votes is excluded (ties: by the
+  election's tie rule, by default fewest at the most recent earlier count where they
+  differed, then lot) and all their papers move at their
   current value in one count.
 * When the continuing candidates are no more than the seats left, they are all elected (rule
   52) and counting stops. There is no "last vacancy" shortcut: the final exclusion is counted,
@@ -24,11 +25,13 @@ the number of weight decimals; nothing is ever rounded except where the rules sa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from rankfile.tally.methods._common import (
+    TieRule,
     by_name,
-    lot_seed_rule,
     nonzero_by_name,
     seats_to_fill,
     tie_breaker,
@@ -43,7 +46,7 @@ FRESH_PAPER = 10**VALUE_DECIMALS
 
 
 class _ScottishCount:
-    def __init__(self, profile: Profile, seats: int, seed: str | None) -> None:
+    def __init__(self, profile: Profile, seats: int, tie_rule: TieRule) -> None:
         self.profile = profile
         self.names = profile.candidates
         self.seats = seats
@@ -62,8 +65,8 @@ class _ScottishCount:
         self.pending: list[int] = []
         self.history: list[list[int]] = []
         self.rounds: list[Round] = []
-        self.seed = seed
-        self.ties = tie_breaker(profile, seed)
+        self.tie_rule = tie_rule
+        self.ties = tie_breaker(profile, tie_rule)
 
     # ------------------------------------------------------------------ the count
 
@@ -255,11 +258,19 @@ class _ScottishCount:
                 "transfer_value": "floor(value * surplus / total) to 5 decimals, per paper",
                 "surplus_papers": "all papers of the elected candidate (inclusive Gregory)",
                 "overvote": "a rank with two or more continuing candidates exhausts the ballot",
-                "tie_break": lot_seed_rule(self.seed),
+                **self.tie_rule.record(),
             },
         )
 
 
-def scottish_stv(profile: Profile, seats: int | None = None, *, seed: str | None = None) -> Result:
+def scottish_stv(
+    profile: Profile,
+    seats: int | None = None,
+    *,
+    seed: str | None = None,
+    ties: str | None = None,
+    tie_order: Sequence[str] | None = None,
+) -> Result:
     """Count `profile` by Scottish STV for `seats` seats (default: the profile's, else 1)."""
-    return _ScottishCount(profile, seats_to_fill(profile, seats), seed).run()
+    rule = TieRule.of(ties, tie_order, seed)
+    return _ScottishCount(profile, seats_to_fill(profile, seats), rule).run()

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rankfile.tally.errors import TallyInputError
-from rankfile.tally.numeric import parse_weight
+from rankfile.tally.numeric import WeightTotal, parse_weight
 from rankfile.tally.profile import Profile
 from rankfile.tally.readers._text import decode, numbered_lines, unquote
 
@@ -75,6 +75,10 @@ class _AbifLines:
     names: list[str] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
     raw_ballots: list[tuple[int, Decimal, str]] = field(default_factory=list)
+    total: WeightTotal = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.total = WeightTotal(self.source)
 
     def read(self, number: int, line: str) -> None:
         if not line:
@@ -116,7 +120,7 @@ class _AbifLines:
         count = match.group(1)
         if Decimal(count) == 0:
             return
-        weight = parse_weight(count, source=self.source, line=number)
+        weight = self.total.add(parse_weight(count, source=self.source, line=number), number)
         self.raw_ballots.append((number, weight, match.group(2)))
 
     def ranking(self, body: str, number: int, *, defined: bool) -> list[list[int]]:

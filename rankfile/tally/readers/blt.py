@@ -18,20 +18,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rankfile.tally.errors import TallyInputError
-from rankfile.tally.numeric import parse_weight
+from rankfile.tally.numeric import WeightTotal, parse_weight
 from rankfile.tally.profile import Profile
-from rankfile.tally.readers._text import decode, numbered_lines, quoted_strings, unquote
+from rankfile.tally.readers._text import decode, quoted_strings, unquote
 
 
 def read_blt(data: bytes | str, source: str = "<blt>") -> Profile:
-    lines = [
-        (n, line.strip())
-        for n, line in numbered_lines(decode(data, source))
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
-    if not lines:
-        raise TallyInputError("empty file", source=source)
-    parts = _BltParts(lines, source)
+    parts = _BltParts(decode(data, source).split("\n"), source)
     n_candidates, seats = parts.header()
     withdrawn = parts.withdrawn(n_candidates)
     ballots = parts.ballots(n_candidates)
@@ -43,17 +36,39 @@ def read_blt(data: bytes | str, source: str = "<blt>") -> Profile:
 
 
 class _BltParts:
-    """The parts of a file in their order, each read from where the one before ended."""
+    """The parts of a file in their order, each read from where the one before ended.
 
-    def __init__(self, lines: list[tuple[int, str]], source: str) -> None:
-        self.lines = lines
+    Blank lines and '#' comments are passed over everywhere; `index` is the next raw line."""
+
+    def __init__(self, raw: list[str], source: str) -> None:
+        self.raw = raw
         self.source = source
         self.index = 0
+        self.last_number = 0  # the last line with content, for "file ends" errors
+
+    def peek(self) -> tuple[int, str] | None:
+        """The next line with content, as (line number, stripped text), without taking it."""
+        raw = self.raw
+        while self.index < len(raw):
+            line = raw[self.index].strip()
+            if line and not line.startswith("#"):
+                self.last_number = self.index + 1
+                return self.index + 1, line
+            self.index += 1
+        return None
+
+    def take(self) -> tuple[int, str] | None:
+        found = self.peek()
+        if found is not None:
+            self.index += 1
+        return found
 
     def header(self) -> tuple[int, int]:
         """(candidates, seats) from the first line."""
-        header_line, header = self.lines[0]
-        self.index = 1
+        found = self.take()
+        if found is None:
+            raise TallyInputError("empty file", source=self.source)
+        header_line, header = found
         parts = header.split()
         if len(parts) != 2 or not all(p.isdigit() for p in parts):
             raise TallyInputError(
@@ -69,10 +84,9 @@ class _BltParts:
         return n_candidates, seats
 
     def withdrawn(self, n_candidates: int) -> set[int]:
-        lines = self.lines
         withdrawn: set[int] = set()
-        while self.index < len(lines) and lines[self.index][1].startswith("-"):
-            number, line = lines[self.index]
+        while (found := self.peek()) is not None and found[1].startswith("-"):
+            number, line = found
             for token in line.split():
                 if not (token.startswith("-") and token[1:].isdigit()):
                     raise TallyInputError(
@@ -83,52 +97,68 @@ class _BltParts:
         return withdrawn
 
     def ballots(self, n_candidates: int) -> list[tuple[list[list[int]], Decimal]]:
-        """The ballot lines, up to the '0' line that closes them."""
-        lines = self.lines
-        ballots: list[tuple[list[list[int]], Decimal]] = []
-        while self.index < len(lines):
-            number, line = lines[self.index]
-            self.index += 1
+        """The ballot lines, up to the '0' line that closes them. Identical lines are merged
+        as they are read (a million ballots are a few thousand distinct lines), and each
+        distinct line is parsed once, errors naming the first line it appears on."""
+        first_seen: dict[str, list[int]] = {}  # text -> [first line number, times]
+        raw = self.raw
+        for index in range(self.index, len(raw)):
+            line = raw[index].strip()
+            if not line or line[0] == "#":
+                continue
             if line == "0":
-                return ballots
-            ballots.append(_ballot(line, n_candidates, self.source, number))
+                self.index = index + 1
+                return self._parsed(first_seen, n_candidates)
+            self.last_number = index + 1
+            seen = first_seen.get(line)
+            if seen is None:
+                first_seen[line] = [index + 1, 1]
+            else:
+                seen[1] += 1
+        self.index = len(raw)
         raise TallyInputError(
             "file ends before the '0' line that closes the ballots (truncated?)",
             source=self.source,
-            line=lines[-1][0],
+            line=self.last_number,
         )
 
+    def _parsed(
+        self, first_seen: dict[str, list[int]], n_candidates: int
+    ) -> list[tuple[list[list[int]], Decimal]]:
+        total = WeightTotal(self.source)
+        ballots: list[tuple[list[list[int]], Decimal]] = []
+        for line, (number, times) in first_seen.items():
+            ranking, weight = _ballot(line, n_candidates, self.source, number)
+            ballots.append((ranking, total.add(weight * times, number)))
+        return ballots
+
     def names(self, n_candidates: int) -> list[str]:
-        lines = self.lines
         names: list[str] = []
-        while self.index < len(lines) and len(names) < n_candidates:
-            line = lines[self.index][1]
-            self.index += 1
+        while len(names) < n_candidates and (found := self.take()) is not None:
+            line = found[1]
             names.extend(quoted_strings(line) if line.startswith('"') else [unquote(line)])
         if len(names) < n_candidates:
             raise TallyInputError(
                 f"expected {n_candidates} candidate names after the ballots, found {len(names)} "
                 "(truncated?)",
                 source=self.source,
-                line=lines[-1][0],
+                line=self.last_number,
             )
         if len(names) > n_candidates:
             raise TallyInputError(
                 f"more candidate names than the {n_candidates} declared",
                 source=self.source,
-                line=lines[self.index - 1][0],
+                line=self.last_number,
             )
         return names
 
     def title(self) -> str | None:
         """The optional title, which must end the file."""
-        lines = self.lines
-        title = None
-        if self.index < len(lines):
-            title = unquote(lines[self.index][1])
-            self.index += 1
-        if self.index < len(lines):
-            number, line = lines[self.index]
+        found = self.take()
+        title = None if found is None else unquote(found[1])
+        extra = self.peek()
+        if extra is not None:
+            number, line = extra
             raise TallyInputError(
                 f"unexpected text after the title: {line!r}", source=self.source, line=number
             )

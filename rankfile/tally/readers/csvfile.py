@@ -19,11 +19,14 @@ import csv
 import io
 import re
 from decimal import Decimal
+from typing import Any
 
 from rankfile.tally.errors import TallyInputError
-from rankfile.tally.numeric import parse_weight
+from rankfile.tally.numeric import WeightTotal, parse_weight
 from rankfile.tally.profile import Profile
 from rankfile.tally.readers._text import decode
+
+Row = tuple[int, list[str], int]  # line number, cells, how many identical rows
 
 _WEIGHT_HEADERS = {"weight", "count", "votes"}
 _RANK_LABEL = re.compile(
@@ -39,14 +42,7 @@ def read_csv(data: bytes | str, source: str = "<csv>") -> Profile:
     delimiter = ","
     if "," not in first_line:
         delimiter = ";" if ";" in first_line else "\t" if "\t" in first_line else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        for cells in reader:
-            if any(cell.strip() for cell in cells):
-                rows.append((reader.line_num, [cell.strip() for cell in cells]))
-    except csv.Error as exc:
-        raise TallyInputError(f"bad CSV: {exc}", source=source, line=reader.line_num) from None
+    rows = _merged_rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), source)
     if not rows:
         raise TallyInputError("empty file", source=source)
     header = rows[0][1]
@@ -61,24 +57,49 @@ def read_csv(data: bytes | str, source: str = "<csv>") -> Profile:
     return _read_lists(rows, None, source)
 
 
-def _is_rank_grid(
-    header: list[str], body: list[tuple[int, list[str]]], weight_column: int | None
-) -> bool:
+def _merged_rows(reader: Any, source: str) -> list[Row]:
+    """The rows with content: the first alone, then each distinct row once, with the line it
+    first appears on and how many times it appears (a million ballots are a few thousand
+    distinct rows, so everything after this loop is done once per distinct row)."""
+    first: list[Row] = []
+    seen: dict[tuple[str, ...], list[int]] = {}  # cells -> [first line, times]
+    try:
+        for cells in reader:
+            key = tuple(cells)
+            counted = seen.get(key)
+            if counted is not None:
+                counted[1] += 1
+            elif any(cell.strip() for cell in cells):
+                if first:
+                    seen[key] = [reader.line_num, 1]
+                else:
+                    first.append((reader.line_num, [c.strip() for c in cells], 1))
+    except csv.Error as exc:
+        raise TallyInputError(f"bad CSV: {exc}", source=source, line=reader.line_num) from None
+    rest = [(line, [c.strip() for c in key], times) for key, (line, times) in seen.items()]
+    return first + rest
+
+
+def _is_rank_grid(header: list[str], body: list[Row], weight_column: int | None) -> bool:
     names = [c for i, c in enumerate(header) if i != weight_column]
     if not names or any(not c or _is_number(c) or _RANK_LABEL.match(c) for c in names):
         return False
     return any(
-        _is_number(cell) for _, cells in body for i, cell in enumerate(cells) if i != weight_column
+        _is_number(cell)
+        for _, cells, _ in body
+        for i, cell in enumerate(cells)
+        if i != weight_column
     )
 
 
 def _read_grid(
-    header: list[str], body: list[tuple[int, list[str]]], weight_column: int | None, source: str
+    header: list[str], body: list[Row], weight_column: int | None, source: str
 ) -> Profile:
     columns = [i for i in range(len(header)) if i != weight_column]
     names = [header[i] for i in columns]
     ballots: list[tuple[list[list[int]], Decimal]] = []
-    for number, cells in body:
+    total = WeightTotal(source)
+    for number, cells, times in body:
         if len(cells) > len(header):
             raise TallyInputError(
                 f"row has {len(cells)} cells but the header has {len(header)}",
@@ -86,7 +107,7 @@ def _read_grid(
                 line=number,
             )
         cells = cells + [""] * (len(header) - len(cells))
-        weight = _weight(cells, weight_column, source, number)
+        weight = total.add(_weight(cells, weight_column, source, number) * times, number)
         by_rank: dict[int, list[int]] = {}
         for candidate, column in enumerate(columns):
             cell = cells[column]
@@ -103,12 +124,11 @@ def _read_grid(
     return Profile.from_ballots(names, ballots, source=source, metadata={"csv_shape": "grid"})
 
 
-def _read_lists(
-    rows: list[tuple[int, list[str]]], weight_column: int | None, source: str
-) -> Profile:
+def _read_lists(rows: list[Row], weight_column: int | None, source: str) -> Profile:
     parsed: list[tuple[list[list[str]], Decimal]] = []
-    for number, cells in rows:
-        weight = _weight(cells, weight_column, source, number)
+    total = WeightTotal(source)
+    for number, cells, times in rows:
+        weight = total.add(_weight(cells, weight_column, source, number) * times, number)
         ranking = [
             [part.strip() for part in cell.split("=")]
             for i, cell in enumerate(cells)

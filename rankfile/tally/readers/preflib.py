@@ -21,8 +21,8 @@ import re
 from decimal import Decimal
 
 from rankfile.tally.errors import TallyInputError
-from rankfile.tally.numeric import parse_weight
-from rankfile.tally.profile import Profile
+from rankfile.tally.numeric import WeightTotal, parse_weight
+from rankfile.tally.profile import MAX_CANDIDATES, Profile
 from rankfile.tally.readers._text import decode, numbered_lines
 
 _HEADER = re.compile(r"^#\s*([A-Z][A-Z ]*[A-Z])\s*(?:(\d+))?\s*:\s*(.*)$")
@@ -38,6 +38,7 @@ def read_preflib(data: bytes | str, source: str = "<preflib>") -> Profile:
     header: dict[str, str] = {}
     names: dict[int, str] = {}
     ballots: list[tuple[list[list[int]], Decimal]] = []
+    total = WeightTotal(source)
     n_alternatives: int | None = None
     for number, line in lines:
         if line.startswith("#"):
@@ -62,11 +63,16 @@ def read_preflib(data: bytes | str, source: str = "<preflib>") -> Profile:
         ballots.append(
             (
                 _order(order, n_alternatives, source, number),
-                parse_weight(count, source=source, line=number),
+                total.add(parse_weight(count, source=source, line=number), number),
             )
         )
     if n_alternatives is None:
         n_alternatives = _header_int(header, "NUMBER ALTERNATIVES", source, None) or len(names)
+    if n_alternatives > MAX_CANDIDATES:
+        raise TallyInputError(
+            f"{n_alternatives} alternatives: more than the {MAX_CANDIDATES:,} a count can hold",
+            source=source,
+        )
     _check_totals(header, ballots, source)
     candidate_names = [names.get(i, f"Alternative {i}") for i in range(1, n_alternatives + 1)]
     return Profile.from_ballots(
@@ -89,6 +95,7 @@ def _read_old(lines: list[tuple[int, str]], source: str) -> Profile:
             )
         names.append(name.strip())
     number, totals = lines[n_alternatives + 1]
+    total = WeightTotal(source)
     parts = [p.strip() for p in totals.split(",")]
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
         raise TallyInputError(
@@ -106,7 +113,7 @@ def _read_old(lines: list[tuple[int, str]], source: str) -> Profile:
         ballots.append(
             (
                 _order(order, n_alternatives, source, number),
-                parse_weight(count, source=source, line=number),
+                total.add(parse_weight(count, source=source, line=number), number),
             )
         )
     header = {"NUMBER VOTERS": parts[1], "NUMBER UNIQUE ORDERS": parts[2]}

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
 from rankfile.audit.verbs import AuditVerb
+from rankfile.committees.bylaws import bylaws_effective
 from rankfile.committees.models import Membership
 from rankfile.committees.notify import notify_committee_members
 from rankfile.core.errors import RuleViolation
@@ -82,7 +83,10 @@ def poll_open(*, poll: Poll, by: Person) -> Poll:
         locked.opened_at = now
         locked.electorate_size = len(weights)
         locked.is_weighted = electorate_is_weighted(committee=locked.committee)
-        locked.save(update_fields=["status", "opened_at", "electorate_size", "is_weighted"])
+        locked.tie_rule = bylaws_effective(committee=locked.committee).tie_rule
+        locked.save(
+            update_fields=["status", "opened_at", "electorate_size", "is_weighted", "tie_rule"]
+        )
         audit_record(
             verb=AuditVerb.POLL_OPENED,
             actor=by,
