@@ -24,7 +24,14 @@ from rankfile.committees.services.membership import (
     membership_vouch,
     person_erase_memberships,
 )
-from rankfile.committees.services.offices import role_assign, role_end, seat_assign, seat_end
+from rankfile.committees.services.offices import (
+    role_assign,
+    role_end,
+    role_resign,
+    seat_assign,
+    seat_end,
+    seat_resign,
+)
 
 __all__ = [
     "affiliation_accept",
@@ -46,6 +53,8 @@ __all__ = [
     "person_erase_memberships",
     "role_assign",
     "role_end",
+    "role_resign",
     "seat_assign",
     "seat_end",
+    "seat_resign",
 ]

@@ -237,12 +237,23 @@ def role_assign(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return redirect("committees:detail", slug=slug)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def role_end(request: AuthenticatedHttpRequest, slug: str, role_id: int) -> HttpResponse:
-    committee = access.committee_for_chair(person=request.user, slug=slug)
-    role = get_object_or_404(Role, pk=role_id, committee=committee, ended_at__isnull=True)
-    run_service(request, lambda: services.role_end(role=role, by=request.user), _("Role ended."))
+    """The holder resigns their role: GET asks for confirmation, POST does it. Nobody else
+    ends it (the service refuses with the reason)."""
+    committee, _membership = access.committee_for_member(person=request.user, slug=slug)
+    role = get_object_or_404(
+        Role.objects.select_related("person"), pk=role_id, committee=committee, ended_at=None
+    )
+    if request.method == "GET":
+        context = {"committee": committee, "office": role.get_kind_display(), "holder": role.person}
+        return render(request, "committees/confirm_resign.html", context)
+    run_service(
+        request,
+        lambda: services.role_resign(role=role, by=request.user),
+        _("You have resigned."),
+    )
     return redirect("committees:detail", slug=slug)
 
 
@@ -285,12 +296,26 @@ def seat_assign(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return redirect("committees:detail", slug=slug)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def seat_end(request: AuthenticatedHttpRequest, slug: str, seat_id: int) -> HttpResponse:
-    committee = access.committee_for_officer(person=request.user, slug=slug)
-    seat = get_object_or_404(DelegateSeat, pk=seat_id, committee=committee, ended_at__isnull=True)
-    run_service(request, lambda: services.seat_end(seat=seat, by=request.user), _("Seat ended."))
+    """The delegate resigns their seat: GET asks for confirmation, POST does it."""
+    committee, _membership = access.committee_for_member(person=request.user, slug=slug)
+    seat = get_object_or_404(
+        DelegateSeat.objects.select_related("person", "parent"),
+        pk=seat_id,
+        committee=committee,
+        ended_at=None,
+    )
+    if request.method == "GET":
+        office = _("delegate on %(parent)s") % {"parent": seat.parent.name}
+        context = {"committee": committee, "office": office, "holder": seat.person}
+        return render(request, "committees/confirm_resign.html", context)
+    run_service(
+        request,
+        lambda: services.seat_resign(seat=seat, by=request.user),
+        _("You have resigned."),
+    )
     return redirect("committees:detail", slug=slug)
 
 
