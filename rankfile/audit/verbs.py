@@ -14,6 +14,10 @@ class AuditVerb(models.TextChoices):
     COMMITTEE_FOUNDED = "committee.founded", _("%(actor)s founded the committee")
     COMMITTEE_UPDATED = "committee.updated", _("%(actor)s updated the committee's details")
     COMMITTEE_BYLAWS_CHANGED = "committee.bylaws_changed", _("%(actor)s changed the bylaws")
+    COMMITTEE_BYLAWS_ADOPTED = (
+        "committee.bylaws_adopted",
+        _("The members changed the bylaws by adopting “%(other)s”"),
+    )
     COMMITTEE_WORKFORCE_CHANGED = (
         "committee.workforce_changed",
         _("%(actor)s updated the workforce estimate"),

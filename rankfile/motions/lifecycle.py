@@ -16,7 +16,13 @@ from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.meetings.models import Meeting, MeetingStatus
-from rankfile.motions.models import DECIDED_STATUSES, Motion, MotionStatus, Seconding
+from rankfile.motions.models import (
+    DECIDED_STATUSES,
+    Motion,
+    MotionKind,
+    MotionStatus,
+    Seconding,
+)
 from rankfile.motions.text import amendment_text_refusal
 
 
@@ -90,6 +96,11 @@ def motion_refusal(
     if action == MotionAction.AMEND:
         if motion.is_amendment:
             return _("An amendment cannot itself be amended.")
+        if motion.kind != MotionKind.ORDINARY:
+            return _(
+                "This motion carries a decision stated in its text: it cannot be amended. "
+                "Propose another one instead."
+            )
         if status == MotionStatus.VOTING:
             return _("The vote has opened: it is too late to amend the motion.")
         return None

@@ -64,7 +64,7 @@ VIEWS = [
     View("committees:audit", GET, "member", "base"),
     View("committees:federation", GET, "member", "base"),
     View("committees:edit", BOTH, "officer", "base"),
-    View("committees:bylaws", BOTH, "officer", "base"),
+    View("committees:bylaws", BOTH, "member", "base"),
     View("committees:invitations", BOTH, "officer", "base"),
     View("committees:invitation_revoke", POST, "officer", "base", ("invitation_id",)),
     View("committees:vouch", POST, "member", "base", ("membership_id",)),

@@ -10,6 +10,7 @@ from rankfile.motions import services
 from rankfile.motions.models import Motion
 from rankfile.votes.services import ballot_cast, poll_close
 from tests.factories import chair_of, make_member
+from tests.meetings.helpers import check_in, make_open_meeting
 
 TEXT = "The committee demands higher wages for every driver."
 
@@ -56,3 +57,18 @@ def vote_and_close(motion: Motion, *, yes: list[Person], no: list[Person] = ()) 
         ballot_cast(poll=poll, voter=person, content="no")
     poll_close(poll=poll, by=chair_of(motion.committee))
     return fresh(motion)
+
+
+def adopt_in_meeting(motion: Motion, *, voters: int = 3) -> Motion:
+    """Take a submitted motion the whole way as its committee would: a member seconds it, the
+    chair puts it on the agenda of a meeting in progress, `voters` members check in and vote
+    yes, and the chair closes the vote."""
+    committee = motion.committee
+    chair = chair_of(committee)
+    people = [make_member(committee).person for _ in range(voters)]
+    meeting = make_open_meeting(committee, title=f"Meeting on {motion.title}")
+    check_in(meeting, chair, *people)
+    motion = services.motion_second(motion=motion, by=people[0])
+    motion = services.motion_put_on_agenda(motion=motion, meeting=meeting, by=chair)
+    motion = services.motion_put_to_vote(motion=motion, by=chair)
+    return vote_and_close(motion, yes=[chair, *people])

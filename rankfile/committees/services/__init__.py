@@ -1,6 +1,13 @@
 """State changes of committees, the federation and membership. Each is one transaction that
 writes its audit event in the same transaction."""
 
+from rankfile.committees.services.bylaws import (
+    bylaws_apply_adopted,
+    bylaws_changes,
+    bylaws_changes_refusal,
+    bylaws_changes_text,
+    bylaws_founder_may_set,
+)
 from rankfile.committees.services.federation import (
     affiliation_accept,
     affiliation_end,
@@ -38,6 +45,11 @@ __all__ = [
     "affiliation_end",
     "affiliation_refuse",
     "affiliation_request",
+    "bylaws_apply_adopted",
+    "bylaws_changes",
+    "bylaws_changes_refusal",
+    "bylaws_changes_text",
+    "bylaws_founder_may_set",
     "committee_bylaws_update",
     "committee_found",
     "committee_update",

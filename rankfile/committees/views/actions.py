@@ -15,10 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.accounts.models import Person
 from rankfile.committees import access, selectors, services
-from rankfile.committees.bylaws import bylaws_inherited_values
 from rankfile.committees.forms import (
     AffiliationRequestForm,
-    BylawsForm,
     CommitteeEditForm,
     CommitteeFoundForm,
     ContactSharingForm,
@@ -65,25 +63,6 @@ def edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         messages.success(request, _("Saved."))
         return redirect("committees:detail", slug=committee.slug)
     return render_form(request, "committees/edit.html", {"form": form, "committee": committee})
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def bylaws(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    committee = access.committee_for_officer(person=request.user, slug=slug)
-    inherited = bylaws_inherited_values(committee=committee)
-    initial = {
-        k: ("yes" if v else "no") if isinstance(v, bool) else v
-        for k, v in committee.bylaws_overrides.items()
-    }
-    form = BylawsForm(submitted(request), initial=initial, inherited=inherited)
-    if request.method == "POST" and form.is_valid():
-        services.committee_bylaws_update(
-            committee=committee, by=request.user, overrides=form.overrides()
-        )
-        messages.success(request, _("The bylaws are saved."))
-        return redirect("committees:detail", slug=committee.slug)
-    return render_form(request, "committees/bylaws.html", {"form": form, "committee": committee})
 
 
 @require_http_methods(["GET", "POST"])

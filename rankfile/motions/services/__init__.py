@@ -17,6 +17,7 @@ from rankfile.motions.services.motions import (
     motion_update,
     motion_withdraw,
 )
+from rankfile.motions.services.proposals import motion_propose
 from rankfile.motions.services.resolutions import resolution_endorse, resolution_forward
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "amendment_second",
     "motion_comment_add",
     "motion_create",
+    "motion_propose",
     "motion_put_on_agenda",
     "motion_put_to_vote",
     "motion_second",
