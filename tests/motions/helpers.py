@@ -4,7 +4,7 @@ through the real services (the votes app's too, for a vote)."""
 from __future__ import annotations
 
 from rankfile.accounts.models import Person
-from rankfile.committees.models import Committee
+from rankfile.committees.models import PARENT_KINDS, Committee
 from rankfile.meetings.models import Meeting
 from rankfile.motions import services
 from rankfile.motions.models import Motion
@@ -59,16 +59,19 @@ def vote_and_close(motion: Motion, *, yes: list[Person], no: list[Person] = ()) 
     return fresh(motion)
 
 
-def adopt_in_meeting(motion: Motion, *, voters: int = 3) -> Motion:
-    """Take a submitted motion the whole way as its committee would: a member seconds it, the
-    chair puts it on the agenda of a meeting in progress, `voters` members check in and vote
-    yes, and the chair closes the vote."""
+def adopt_in_meeting(motion: Motion, *, electors: list[Person] | None = None) -> Motion:
+    """Take a submitted motion the whole way as its committee would: an elector seconds it,
+    the chair puts it on the agenda of a meeting in progress, the electors (three new members
+    when None; in a coordinating committee, give its delegates) check in and vote yes, and the
+    chair closes the vote."""
     committee = motion.committee
     chair = chair_of(committee)
-    people = [make_member(committee).person for _ in range(voters)]
+    if electors is None:
+        electors = [make_member(committee).person for _ in range(3)]
     meeting = make_open_meeting(committee, title=f"Meeting on {motion.title}")
-    check_in(meeting, chair, *people)
-    motion = services.motion_second(motion=motion, by=people[0])
+    check_in(meeting, chair, *electors)
+    motion = services.motion_second(motion=motion, by=electors[0])
     motion = services.motion_put_on_agenda(motion=motion, meeting=meeting, by=chair)
     motion = services.motion_put_to_vote(motion=motion, by=chair)
-    return vote_and_close(motion, yes=[chair, *people])
+    voters = electors if committee.kind in PARENT_KINDS else [chair, *electors]
+    return vote_and_close(motion, yes=voters)

@@ -18,7 +18,11 @@ from rankfile.motions.services.motions import (
     motion_withdraw,
 )
 from rankfile.motions.services.proposals import motion_propose
-from rankfile.motions.services.resolutions import resolution_endorse, resolution_forward
+from rankfile.motions.services.resolutions import (
+    resolution_endorse,
+    resolution_endorse_refusal,
+    resolution_forward,
+)
 
 __all__ = [
     "amendment_apply",
@@ -35,5 +39,6 @@ __all__ = [
     "motion_update",
     "motion_withdraw",
     "resolution_endorse",
+    "resolution_endorse_refusal",
     "resolution_forward",
 ]

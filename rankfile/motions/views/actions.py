@@ -27,7 +27,7 @@ from rankfile.motions.forms import (
     MotionForm,
     VoteForm,
 )
-from rankfile.motions.models import Motion
+from rankfile.motions.models import Motion, MotionKind
 
 
 def _to_motion(motion: Motion) -> HttpResponse:
@@ -242,18 +242,38 @@ def resolution_forward(request: AuthenticatedHttpRequest, motion_id: int) -> Htt
 def resolution_endorse(
     request: AuthenticatedHttpRequest, slug: str, motion_id: int
 ) -> HttpResponse:
+    """An officer proposes to their committee that it endorse the forwarded resolution: a
+    motion its members adopt or not."""
     forwarding = access.forwarding_for_viewer(person=request.user, slug=slug, motion_id=motion_id)
     committees = access.committees_for_endorsement(person=request.user, forwarding=forwarding)
     form = CommitteeChoiceForm(request.POST, committees=[(c.pk, c.name) for c in committees])
-    if form.is_valid():
-        committee = next(c for c in committees if c.pk == form.cleaned_data["committee"])
-        run_service(
-            request,
-            lambda: services.resolution_endorse(
-                forwarding=forwarding, committee=committee, by=request.user
-            ),
-            _("%(name)s endorses the resolution.") % {"name": committee.name},
-        )
-    else:
+    if not form.is_valid():
         messages.error(request, _("Choose the committee that endorses the resolution."))
-    return redirect("motions:forwarded", slug=slug, motion_id=motion_id)
+        return redirect("motions:forwarded", slug=slug, motion_id=motion_id)
+    committee = next(c for c in committees if c.pk == form.cleaned_data["committee"])
+    resolution = forwarding.motion
+    try:
+        refusal = services.resolution_endorse_refusal(forwarding, committee=committee)
+        if refusal:
+            raise RuleViolation(refusal)
+        motion = services.motion_propose(
+            committee=committee,
+            by=request.user,
+            kind=MotionKind.ENDORSE,
+            title=_("Endorse “%(title)s”") % {"title": resolution.title},
+            text=_(
+                "%(name)s endorses the resolution “%(title)s” of %(by)s, forwarded to %(parent)s."
+            )
+            % {
+                "name": committee.name,
+                "title": resolution.title,
+                "by": resolution.committee.name,
+                "parent": forwarding.parent.name,
+            },
+            effect={"endorses": "resolution", "forwarding_id": forwarding.pk},
+        )
+    except RuleViolation as error:
+        messages.error(request, error.message)
+        return redirect("motions:forwarded", slug=slug, motion_id=motion_id)
+    messages.success(request, _("Your proposal is a motion now: the members decide."))
+    return redirect("motions:detail", motion_id=motion.pk)
