@@ -126,6 +126,10 @@ class AuditVerb(models.TextChoices):
         "minutes.approved",
         _("%(actor)s recorded the approval of the minutes of “%(other)s”"),
     )
+    MINUTES_APPROVED_BY_MOTION = (
+        "minutes.approved_by_motion",
+        _("The members approved the minutes by adopting “%(other)s”"),
+    )
     MINUTES_PUBLISHED = "minutes.published", _("%(actor)s published the minutes of “%(other)s”")
     MOTION_SUBMITTED = "motion.submitted", _("%(actor)s moved the motion “%(other)s”")
     MOTION_SECONDED = "motion.seconded", _("%(actor)s seconded the motion “%(other)s”")

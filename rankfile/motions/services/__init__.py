@@ -17,7 +17,7 @@ from rankfile.motions.services.motions import (
     motion_update,
     motion_withdraw,
 )
-from rankfile.motions.services.proposals import motion_propose
+from rankfile.motions.services.proposals import motion_propose, motion_put_to_poll
 from rankfile.motions.services.resolutions import (
     resolution_endorse,
     resolution_endorse_refusal,
@@ -32,6 +32,7 @@ __all__ = [
     "motion_create",
     "motion_propose",
     "motion_put_on_agenda",
+    "motion_put_to_poll",
     "motion_put_to_vote",
     "motion_second",
     "motion_settle_from_poll",

@@ -25,6 +25,7 @@ from rankfile.motions.forms import (
     CommentForm,
     CommitteeChoiceForm,
     MotionForm,
+    PollOutsideForm,
     VoteForm,
 )
 from rankfile.motions.models import Motion, MotionKind
@@ -176,6 +177,29 @@ def motion_put_to_vote(request: AuthenticatedHttpRequest, motion_id: int) -> Htt
         _("The vote is open."),
     )
     return _to_motion(motion.amends if motion.amends is not None else motion)
+
+
+@require_POST
+@login_required
+def motion_put_to_poll(request: AuthenticatedHttpRequest, motion_id: int) -> HttpResponse:
+    """An officer prepares the members' vote on a seconded motion outside a meeting."""
+    motion = access.motion_for_officer(person=request.user, motion_id=motion_id)
+    form = PollOutsideForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the majority, the kind of ballot and when it closes."))
+        return _to_motion(motion)
+    run_service(
+        request,
+        lambda: services.motion_put_to_poll(
+            motion=motion,
+            by=request.user,
+            closes_at=form.cleaned_data["closes_at"],
+            majority=form.cleaned_data["majority"],
+            is_secret=form.cleaned_data["ballot"] == "secret",
+        ),
+        _("The vote is open."),
+    )
+    return _to_motion(motion)
 
 
 @require_http_methods(["GET", "POST"])
