@@ -14,6 +14,10 @@ class AuditVerb(models.TextChoices):
     COMMITTEE_FOUNDED = "committee.founded", _("%(actor)s founded the committee")
     COMMITTEE_UPDATED = "committee.updated", _("%(actor)s updated the committee's details")
     COMMITTEE_BYLAWS_CHANGED = "committee.bylaws_changed", _("%(actor)s changed the bylaws")
+    COMMITTEE_BYLAWS_ADOPTED = (
+        "committee.bylaws_adopted",
+        _("The members changed the bylaws by adopting “%(other)s”"),
+    )
     COMMITTEE_WORKFORCE_CHANGED = (
         "committee.workforce_changed",
         _("%(actor)s updated the workforce estimate"),
@@ -121,6 +125,10 @@ class AuditVerb(models.TextChoices):
     MINUTES_APPROVED = (
         "minutes.approved",
         _("%(actor)s recorded the approval of the minutes of “%(other)s”"),
+    )
+    MINUTES_APPROVED_BY_MOTION = (
+        "minutes.approved_by_motion",
+        _("The members approved the minutes by adopting “%(other)s”"),
     )
     MINUTES_PUBLISHED = "minutes.published", _("%(actor)s published the minutes of “%(other)s”")
     MOTION_SUBMITTED = "motion.submitted", _("%(actor)s moved the motion “%(other)s”")

@@ -26,7 +26,13 @@ from functools import partial
 from rankfile.accounts.models import Person
 from rankfile.committees.bylaws import bylaws_effective
 from rankfile.committees.models import Committee, DelegateSeat, Role, SeatEndReason
-from rankfile.committees.services import role_assign, role_end, seat_assign, seat_end
+from rankfile.committees.services import (
+    bylaws_apply_adopted,
+    role_assign,
+    role_end,
+    seat_assign,
+    seat_end,
+)
 from rankfile.core.decisions import Decision, decision_step
 
 
@@ -102,3 +108,14 @@ def _officers_elect(decision: Decision, *, committee: Committee, people: list[Pe
     for person_id, role in holders.items():
         if person_id not in elected:
             decision_step(decision, role.person, partial(role_end, role=role, by=by))
+
+
+def bylaws_decided(decision: Decision) -> None:
+    """An adopted motion of kind "bylaws": its changes take effect (docs/meetings.md)."""
+    bylaws_apply_adopted(
+        committee_id=decision.committee_id,
+        changes=dict(decision.data.get("changes", {})),
+        motion_id=decision.data["motion_id"],
+        title=decision.title,
+        by=decision.by,
+    )

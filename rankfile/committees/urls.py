@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rankfile.committees.views import actions, join, pages
+from rankfile.committees.views import actions, bylaws, join, pages
 
 app_name = "committees"
 
@@ -13,7 +13,7 @@ urlpatterns = [
     path("c/<slug:slug>/audit/", pages.audit_log, name="audit"),
     path("c/<slug:slug>/federation/", pages.federation, name="federation"),
     path("c/<slug:slug>/edit/", actions.edit, name="edit"),
-    path("c/<slug:slug>/bylaws/", actions.bylaws, name="bylaws"),
+    path("c/<slug:slug>/bylaws/", bylaws.bylaws, name="bylaws"),
     path("c/<slug:slug>/invitations/", actions.invitations, name="invitations"),
     path(
         "c/<slug:slug>/invitations/<int:invitation_id>/revoke/",

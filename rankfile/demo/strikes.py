@@ -19,9 +19,12 @@ from django.utils import timezone
 
 from rankfile.accounts.models import Person
 from rankfile.committees.models import Committee, MembershipStatus
+from rankfile.demo.decisions import alliance_delegates_seat, motion_decided
 from rankfile.demo.people import PERSONA_HANDLES, chair_of
+from rankfile.motions.models import MotionKind
 from rankfile.strikes import services
 from rankfile.strikes.models import Campaign, CampaignDay
+from rankfile.strikes.outcomes import campaign_terms_effect, campaign_terms_text
 from rankfile.strikes.readiness import meets_threshold
 
 TITLE = "Open-ended general strike until federal agents withdraw from Minneapolis"
@@ -48,16 +51,27 @@ def strikes_demo_load(*, seed: int = 1917) -> Campaign:
     today = timezone.localdate()
     alliance = Committee.objects.get(kind="alliance")
     with transaction.atomic():
-        campaign = services.campaign_start(
+        # Started and endorsed by decisions of the delegates, never by one officer.
+        alliance_delegates_seat(alliance=alliance)
+        terms = {
+            "title": TITLE,
+            "demands": DEMANDS,
+            "starts_on": today + timedelta(days=12),
+            "ends_on": None,
+            "threshold_percent": 5,
+            "threshold_workplaces": 3,
+            "deadline_at": timezone.now() + timedelta(days=10),
+        }
+        proposer = chair_of(alliance)
+        motion_decided(
             committee=alliance,
-            by=chair_of(alliance),
-            title=TITLE,
-            demands=DEMANDS,
-            starts_on=today + timedelta(days=12),
-            threshold_percent=5,
-            threshold_workplaces=3,
-            deadline_at=timezone.now() + timedelta(days=10),
+            by=proposer,
+            kind=MotionKind.CAMPAIGN_START,
+            title=f"Start the campaign “{TITLE}”",
+            text=campaign_terms_text(terms),
+            effect=campaign_terms_effect(terms=terms, proposer=proposer),
         )
+        campaign = Campaign.objects.get(committee=alliance, title=TITLE)
         # The campaign was started three weeks ago: the history below begins then.
         started_at = timezone.now() - timedelta(days=HISTORY_DAYS)
         Campaign.objects.filter(pk=campaign.pk).update(started_at=started_at)
@@ -78,8 +92,13 @@ def strikes_demo_load(*, seed: int = 1917) -> Campaign:
                 services.pledge_make(campaign=campaign, person=person, committee=committee)
             _spread_over_past_days(campaign, committee, len(pledgers), rng)
         minneapolis = Committee.objects.get(name=ENDORSER)
-        services.campaign_endorse(
-            campaign=campaign, committee=minneapolis, by=chair_of(minneapolis)
+        motion_decided(
+            committee=minneapolis,
+            by=chair_of(minneapolis),
+            kind=MotionKind.ENDORSE,
+            title=f"Endorse the campaign “{TITLE}”",
+            text=f"{ENDORSER} endorses the campaign “{TITLE}” started by {alliance.name}.",
+            effect={"endorses": "campaign", "campaign_id": campaign.pk},
         )
     return Campaign.objects.get(pk=campaign.pk)
 

@@ -2,8 +2,8 @@
 
 A meeting belongs to its committee: to anyone who is not an active member of that committee
 its pages are 404 (they must not learn that it exists, nor where it is held). A member
-without an officer role (chair or secretary) gets 403 for the officers' actions. Unpublished
-minutes are the officers' working draft: 404 to the other members.
+without an officer role (chair or secretary) gets 403 for the officers' actions. Minutes are
+read by every member from the first draft, marked "draft" until approved.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from django.http import Http404
 from rankfile.accounts.models import Person
 from rankfile.committees.access import OFFICER_KINDS, is_active_member, officer_roles
 from rankfile.committees.models import Membership
-from rankfile.meetings.models import Meeting, Minutes, MinutesStatus, Petition
+from rankfile.meetings.models import Meeting, Minutes, Petition
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,11 +70,12 @@ def meeting_for_officer(*, person: Person, meeting_id: int) -> Meeting:
 
 
 def minutes_for_reader(*, person: Person, meeting_id: int) -> tuple[Minutes, bool]:
-    """The minutes of a meeting and whether the reader is an officer. Officers read them from
-    the first draft; the other members once published."""
+    """The minutes of a meeting and whether the reader is an officer. Every member reads them
+    from the first draft (marked as one), so that those who missed the meeting know what is
+    to be approved."""
     seat = meeting_for_member(person=person, meeting_id=meeting_id)
     minutes = Minutes.objects.filter(meeting=seat.meeting).first()
-    if minutes is None or (not seat.is_officer and minutes.status != MinutesStatus.PUBLISHED):
+    if minutes is None:
         raise Http404("No minutes")
     return minutes, seat.is_officer
 

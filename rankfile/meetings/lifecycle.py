@@ -28,6 +28,7 @@ from rankfile.meetings.models import (
     Petition,
     PetitionStatus,
 )
+from rankfile.meetings.quorum import meeting_quorum
 
 START_EARLY = timedelta(minutes=30)
 PETITION_DAYS = 14
@@ -47,6 +48,7 @@ class MeetingAction(enum.Enum):
 class MinutesAction(enum.Enum):
     GENERATE = "generate"
     APPROVE = "approve"
+    APPROVE_BY_DECISION = "approve_by_decision"
     PUBLISH = "publish"
 
 
@@ -159,12 +161,24 @@ def minutes_refusal(
             return _("Minutes are approved at a later meeting of the committee.")
         if in_meeting.status != MeetingStatus.OPEN:
             return _("Minutes are approved while that meeting is in progress.")
+        return _minutes_quorum_refusal(in_meeting)
+    if action == MinutesAction.APPROVE_BY_DECISION:
+        if minutes.status != MinutesStatus.DRAFT:
+            return _("These minutes are already approved.")
         return None
     if minutes.status == MinutesStatus.PUBLISHED:
         return _("These minutes are already published.")
     if minutes.status != MinutesStatus.APPROVED:
         return _("The minutes must be approved at a later meeting before they are published.")
     return None
+
+
+def _minutes_quorum_refusal(meeting: Meeting) -> str | None:
+    """The officers record the meeting's approval: a meeting without its quorum cannot give it."""
+    refusal = meeting_quorum(meeting=meeting).refusal
+    if refusal is None:
+        return None
+    return _("Only a meeting with its quorum approves minutes. %(quorum)s") % {"quorum": refusal}
 
 
 def petition_needed(*, committee: Committee) -> int:

@@ -52,6 +52,11 @@ urlpatterns = [
         name="minutes_publish",
     ),
     path(
+        "meetings/<int:meeting_id>/minutes/propose-approval/",
+        minutes.minutes_propose,
+        name="minutes_propose",
+    ),
+    path(
         "meetings/<int:meeting_id>/approve-minutes/<int:minutes_id>/",
         minutes.minutes_approve,
         name="minutes_approve",

@@ -7,6 +7,12 @@ class MotionsConfig(AppConfig):
 
     def ready(self) -> None:
         from rankfile.core.decisions import decision_handler_register
-        from rankfile.motions.outcomes import motion_poll_decided
+        from rankfile.motions.outcomes import (
+            endorse_decided,
+            motion_poll_decided,
+            resolution_endorse_decided,
+        )
 
         decision_handler_register("poll.motion", motion_poll_decided)
+        decision_handler_register("motion.endorse", endorse_decided)
+        decision_handler_register("endorse.resolution", resolution_endorse_decided)

@@ -99,6 +99,16 @@ class VoteForm(forms.Form):
     )
 
 
+class PollOutsideForm(VoteForm):
+    """A vote of the members outside a meeting: open until the time given."""
+
+    closes_at = forms.DateTimeField(
+        label=_("The vote closes at"),
+        input_formats=["%Y-%m-%dT%H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+
 class CommentForm(forms.Form):
     text = forms.CharField(
         label=_("Your comment"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})

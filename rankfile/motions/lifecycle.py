@@ -16,7 +16,13 @@ from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.meetings.models import Meeting, MeetingStatus
-from rankfile.motions.models import DECIDED_STATUSES, Motion, MotionStatus, Seconding
+from rankfile.motions.models import (
+    DECIDED_STATUSES,
+    Motion,
+    MotionKind,
+    MotionStatus,
+    Seconding,
+)
 from rankfile.motions.text import amendment_text_refusal
 
 
@@ -31,6 +37,7 @@ class MotionAction(enum.Enum):
     COMMENT = "comment"
     FORWARD = "forward"
     SETTLE = "settle"
+    PUT_TO_POLL = "put_to_poll"
 
 
 PENDING_AMENDMENT = (MotionStatus.SECONDED, MotionStatus.VOTING)
@@ -90,12 +97,32 @@ def motion_refusal(
     if action == MotionAction.AMEND:
         if motion.is_amendment:
             return _("An amendment cannot itself be amended.")
+        if motion.kind != MotionKind.ORDINARY:
+            return _(
+                "This motion carries a decision stated in its text: it cannot be amended. "
+                "Propose another one instead."
+            )
         if status == MotionStatus.VOTING:
             return _("The vote has opened: it is too late to amend the motion.")
         return None
     if action == MotionAction.PUT_ON_AGENDA:
         return _agenda_refusal(motion, meeting=meeting)
+    if action == MotionAction.PUT_TO_POLL:
+        return _poll_refusal(motion)
     return _vote_refusal(motion)
+
+
+def _poll_refusal(motion: Motion) -> str | None:
+    """A vote of the members outside a meeting: for a seconded motion not on an agenda."""
+    if motion.is_amendment:
+        return _("An amendment is voted under the motion it amends, not on its own.")
+    if motion.status == MotionStatus.SUBMITTED:
+        return _("The motion needs a seconder.")
+    if motion.status != MotionStatus.SECONDED:
+        return _("The motion is already on a meeting's agenda.")
+    if motion.amendments.filter(status__in=PENDING_AMENDMENT).exists():
+        return _("An amendment is pending: vote on it, or have it withdrawn, first.")
+    return None
 
 
 def _second_refusal(motion: Motion, *, person: Person | None) -> str | None:

@@ -24,6 +24,7 @@ urlpatterns = [
     path("motions/<int:motion_id>/withdraw/", actions.motion_withdraw, name="withdraw"),
     path("motions/<int:motion_id>/agenda/", actions.motion_put_on_agenda, name="agenda"),
     path("motions/<int:motion_id>/vote/", actions.motion_put_to_vote, name="vote"),
+    path("motions/<int:motion_id>/poll/", actions.motion_put_to_poll, name="poll"),
     path("motions/<int:motion_id>/amend/", actions.amendment_propose, name="amend"),
     path("motions/<int:motion_id>/comment/", actions.comment_add, name="comment"),
     path("motions/<int:motion_id>/forward/", actions.resolution_forward, name="forward"),

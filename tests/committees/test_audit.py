@@ -73,6 +73,9 @@ def test_it_records_every_kind_of_change_each_in_a_real_transaction(transactiona
         description="",
     )
     services.committee_bylaws_update(committee=committee, by=chair, overrides={"k_anonymity": 3})
+    services.bylaws_apply_adopted(
+        committee_id=committee.pk, changes={"k_anonymity": 4}, motion_id=1, title="Bylaws", by=None
+    )
     services.affiliation_refuse(
         affiliation=request_affiliation(make_committee(), coordinating), by=chair_of(coordinating)
     )

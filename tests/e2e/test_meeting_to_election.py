@@ -335,9 +335,24 @@ def test_an_emergency_meeting_adopts_an_amended_motion_elects_delegates_and_publ
     )
     rosa.page.get_by_role("button", name="Open the meeting").click()
     expect(told(rosa)).to_contain_text("The meeting is open.")
-    section(rosa, "agenda-h").get_by_role("listitem").filter(has_text=MEETING).get_by_role(
-        "button", name="The meeting approves them"
-    ).click()
+    approve = (
+        section(rosa, "agenda-h")
+        .get_by_role("listitem")
+        .filter(has_text=MEETING)
+        .get_by_role("button", name="The meeting approves them")
+    )
+    # With nobody present the chair's click is not the meeting's approval.
+    approve.click()
+    expect(told(rosa)).to_contain_text(
+        "Only a meeting with its quorum approves minutes. Quorum not reached: 0 of 3 present."
+    )
+    assert Minutes.objects.get(meeting=meeting).status == MinutesStatus.DRAFT
+    rosa.page.get_by_role("link", name="Show the check-in code").click()
+    follow_up_code = rosa.page.get_by_label("Check-in code").inner_text().strip()
+    for person in (rosa, ana, bo):
+        check_in_with_code(person, garage, FOLLOW_UP, follow_up_code)
+    meeting_go(rosa, garage, FOLLOW_UP)
+    approve.click()
     expect(told(rosa)).to_contain_text("The minutes are approved.")
     meeting_go(rosa, garage, MEETING)
     section(rosa, "status-h").get_by_role("link", name="Minutes").click()

@@ -8,15 +8,17 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from rankfile.audit.models import AuditEvent
 from rankfile.core.errors import RuleViolation
 from rankfile.meetings import services
 from rankfile.meetings.models import AgendaItemKind, MinutesStatus
 from rankfile.motions import services as motion_services
+from rankfile.motions.models import Motion, MotionKind, MotionStatus
 from rankfile.votes.services import ballot_cast, nomination_create, poll_close, poll_create_election
 from rankfile.votes.services import poll_open as open_poll
 from tests.factories import last_message, make_members, page_text
 from tests.meetings.helpers import check_in, fresh, make_closed_meeting, make_meeting
-from tests.motions.helpers import make_motion_on_agenda, vote_and_close
+from tests.motions.helpers import adopt_in_meeting, make_motion_on_agenda, vote_and_close
 
 
 def test_it_writes_minutes_only_once_the_meeting_is_closed(open_meeting, chair):
@@ -97,12 +99,16 @@ def _client_for(person):
     return logged_in(Client(), person)
 
 
-def test_it_shows_draft_minutes_to_officers_only(committee, chair, member_client):
+def test_it_shows_draft_minutes_to_every_member_marked_as_a_draft(committee, chair, member_client):
     closed = make_closed_meeting(committee)
     services.minutes_generate(meeting=closed, by=chair)
     url = reverse("meetings:minutes", args=[closed.pk])
-    assert member_client.get(url).status_code == 404
+    text = page_text(member_client.get(url))
+    assert "Draft: not yet approved." in text
+    assert "Propose that the members approve them" in text
     assert _client_for(chair).get(url).status_code == 200
+    listing = page_text(member_client.get(reverse("meetings:list", args=[committee.slug])))
+    assert "Minutes draft" in listing
 
 
 def test_it_approves_minutes_at_a_later_meeting_then_publishes_them(
@@ -131,7 +137,15 @@ def test_it_approves_minutes_at_a_later_meeting_then_publishes_them(
     services.meeting_start(meeting=later, by=chair)
     text = page_text(chair_client.get(reverse("meetings:detail", args=[later.pk])))
     assert "Minutes awaiting approval" in text
-    response = chair_client.post(reverse("meetings:minutes_approve", args=[later.pk, minutes.pk]))
+    approve = reverse("meetings:minutes_approve", args=[later.pk, minutes.pk])
+    check_in(later, chair, member)
+    response = chair_client.post(approve)
+    assert last_message(response) == (
+        "Only a meeting with its quorum approves minutes. Quorum not reached: 2 of 3 present."
+    )
+    assert fresh_minutes(minutes).status == MinutesStatus.DRAFT
+    check_in(later, *(m.person for m in make_members(committee, 1)))
+    response = chair_client.post(approve)
     assert last_message(response) == "The minutes are approved."
     minutes.refresh_from_db()
     assert (minutes.status, minutes.approved_in) == (MinutesStatus.APPROVED, later)
@@ -148,6 +162,53 @@ def test_it_approves_minutes_at_a_later_meeting_then_publishes_them(
     page = _client_for(member).get(reverse("meetings:minutes", args=[first.pk]))
     assert page.status_code == 200
     assert "approved at “May”" in page_text(page)
+
+
+def fresh_minutes(minutes):
+    return type(minutes).objects.get(pk=minutes.pk)
+
+
+def test_it_refuses_the_approval_at_a_meeting_with_nobody_present_and_changes_nothing(
+    committee, chair, chair_client
+):
+    minutes = services.minutes_generate(meeting=make_closed_meeting(committee), by=chair)
+    later = services.meeting_start(
+        meeting=make_meeting(committee, title="May", starts_at=timezone.now()), by=chair
+    )
+    events = AuditEvent.objects.count()
+    response = chair_client.post(reverse("meetings:minutes_approve", args=[later.pk, minutes.pk]))
+    assert last_message(response) == (
+        "Only a meeting with its quorum approves minutes. Quorum not reached: 0 of 3 present."
+    )
+    minutes = fresh_minutes(minutes)
+    assert (minutes.status, minutes.approved_in) == (MinutesStatus.DRAFT, None)
+    assert AuditEvent.objects.count() == events
+
+
+def test_a_member_proposes_the_approval_and_the_members_adopt_it(committee, chair, member):
+    minutes = services.minutes_generate(meeting=make_closed_meeting(committee), by=chair)
+    response = _client_for(member).post(
+        reverse("meetings:minutes_propose", args=[minutes.meeting_id])
+    )
+    motion = Motion.objects.get(kind=MotionKind.MINUTES)
+    assert response["Location"] == reverse("motions:detail", args=[motion.pk])
+    assert fresh_minutes(minutes).status == MinutesStatus.DRAFT
+    motion = adopt_in_meeting(motion)
+    assert motion.status == MotionStatus.ADOPTED
+    minutes = fresh_minutes(minutes)
+    assert (minutes.status, minutes.approved_in) == (MinutesStatus.APPROVED, None)
+    assert AuditEvent.objects.filter(verb="minutes.approved_by_motion").exists()
+
+
+def test_minutes_written_again_after_the_motion_are_not_approved_by_it(committee, chair, member):
+    meeting = make_closed_meeting(committee)
+    minutes = services.minutes_generate(meeting=meeting, by=chair)
+    _client_for(member).post(reverse("meetings:minutes_propose", args=[meeting.pk]))
+    services.minutes_generate(meeting=meeting, by=chair)
+    adopt_in_meeting(Motion.objects.get(kind=MotionKind.MINUTES))
+    assert fresh_minutes(minutes).status == MinutesStatus.DRAFT
+    refused = AuditEvent.objects.get(verb="motion.not_applied")
+    assert refused.data["reason"].startswith("The minutes were written again after this motion")
 
 
 def test_it_prints_without_menus_or_buttons(committee, chair, chair_client):

@@ -12,6 +12,7 @@ import pytest
 from rankfile.audit.models import AuditEvent
 from rankfile.meetings import services
 from rankfile.meetings.models import Minutes, PetitionSignature
+from rankfile.motions.models import Motion
 from tests.access import (
     GET,
     POST,
@@ -26,7 +27,7 @@ from tests.factories import logged_in, set_bylaws
 from tests.meetings.helpers import make_closed_meeting
 from tests.meetings.test_view_access import COMMITTEE_VIEWS, MEETING_VIEWS
 
-WRITTEN = (Minutes, PetitionSignature, AuditEvent)
+WRITTEN = (Minutes, PetitionSignature, AuditEvent, Motion)
 
 
 def petition_of(world: SimpleNamespace) -> dict[str, object]:
@@ -44,6 +45,7 @@ def minutes_in_open_meeting(world: SimpleNamespace) -> dict[str, object]:
 PAGES = [
     Page("meetings:petition_sign", POST, petition_of),
     Page("meetings:minutes", GET, closed_meeting_of),
+    Page("meetings:minutes_propose", POST, closed_meeting_of),
     Page("meetings:minutes_approve", POST, minutes_in_open_meeting, forbidden_to="member"),
 ]
 

@@ -4,12 +4,13 @@ through the real services (the votes app's too, for a vote)."""
 from __future__ import annotations
 
 from rankfile.accounts.models import Person
-from rankfile.committees.models import Committee
+from rankfile.committees.models import PARENT_KINDS, Committee
 from rankfile.meetings.models import Meeting
 from rankfile.motions import services
 from rankfile.motions.models import Motion
 from rankfile.votes.services import ballot_cast, poll_close
 from tests.factories import chair_of, make_member
+from tests.meetings.helpers import check_in, make_open_meeting
 
 TEXT = "The committee demands higher wages for every driver."
 
@@ -56,3 +57,21 @@ def vote_and_close(motion: Motion, *, yes: list[Person], no: list[Person] = ()) 
         ballot_cast(poll=poll, voter=person, content="no")
     poll_close(poll=poll, by=chair_of(motion.committee))
     return fresh(motion)
+
+
+def adopt_in_meeting(motion: Motion, *, electors: list[Person] | None = None) -> Motion:
+    """Take a submitted motion the whole way as its committee would: an elector seconds it,
+    the chair puts it on the agenda of a meeting in progress, the electors (three new members
+    when None; in a coordinating committee, give its delegates) check in and vote yes, and the
+    chair closes the vote."""
+    committee = motion.committee
+    chair = chair_of(committee)
+    if electors is None:
+        electors = [make_member(committee).person for _ in range(3)]
+    meeting = make_open_meeting(committee, title=f"Meeting on {motion.title}")
+    check_in(meeting, chair, *electors)
+    motion = services.motion_second(motion=motion, by=electors[0])
+    motion = services.motion_put_on_agenda(motion=motion, meeting=meeting, by=chair)
+    motion = services.motion_put_to_vote(motion=motion, by=chair)
+    voters = electors if committee.kind in PARENT_KINDS else [chair, *electors]
+    return vote_and_close(motion, yes=voters)

@@ -82,6 +82,7 @@ def test_an_adopted_motion_of_a_kind_reaches_its_handler_with_its_effect(
     handlers, committee, open_meeting, chair
 ):
     seen: list[Decision] = []
+    handlers.pop("motion.endorse")  # the motions app's own, replaced for the test
     decision_handler_register("motion.endorse", seen.append)
     people = [chair, *(m.person for m in make_members(committee, 3))]
     check_in(open_meeting, *people)
@@ -104,6 +105,7 @@ def test_a_refused_motion_effect_leaves_the_motion_adopted_and_says_why(
     def refuses(decision: Decision) -> None:
         raise RuleViolation("the campaign has ended")
 
+    handlers.pop("motion.endorse")
     decision_handler_register("motion.endorse", refuses)
     people = [chair, *(m.person for m in make_members(committee, 3))]
     check_in(open_meeting, *people)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from rankfile.audit.models import AuditEvent
 from rankfile.core.errors import RuleViolation
 from rankfile.motions import services
-from rankfile.motions.models import Forwarding
+from rankfile.motions.models import Forwarding, Motion, MotionStatus
 from tests.factories import (
     chair_of,
     last_message,
@@ -21,7 +21,12 @@ from tests.factories import (
     set_bylaws,
 )
 from tests.meetings.helpers import check_in
-from tests.motions.helpers import make_motion, make_motion_on_agenda, vote_and_close
+from tests.motions.helpers import (
+    adopt_in_meeting,
+    make_motion,
+    make_motion_on_agenda,
+    vote_and_close,
+)
 
 
 @pytest.fixture
@@ -84,23 +89,30 @@ def test_it_shows_the_endorsing_committees_and_the_workers_they_represent(
     assert "2 committees 653 9" in text
 
 
-def test_it_lets_an_officer_of_another_committee_under_it_endorse(resolution, coordinating, chair):
+def test_an_officer_proposes_and_the_members_of_another_committee_under_it_endorse(
+    resolution, coordinating, chair
+):
     forwarding = services.resolution_forward(motion=resolution, parent=coordinating, by=chair)
     depot = make_committee(name="North Depot", parent=coordinating)
     officer = logged_in(Client(), chair_of(depot))
     page = reverse("motions:forwarded", args=[coordinating.slug, resolution.pk])
-    assert "Our committee endorses it" in page_text(officer.get(page))
-    response = officer.post(
-        reverse("motions:endorse", args=[coordinating.slug, resolution.pk]),
-        {"committee": depot.pk},
-    )
-    assert last_message(response) == "North Depot endorses the resolution."
+    assert "Propose to the committee that it endorse" in page_text(officer.get(page))
+    endorse = reverse("motions:endorse", args=[coordinating.slug, resolution.pk])
+    response = officer.post(endorse, {"committee": depot.pk})
+    motion = Motion.objects.get(committee=depot)
+    assert response["Location"] == reverse("motions:detail", args=[motion.pk])
+    assert motion.effect == {"endorses": "resolution", "forwarding_id": forwarding.pk}
+    assert not forwarding.endorsements.exists()
+
+    motion = adopt_in_meeting(motion)
+    assert motion.status == MotionStatus.ADOPTED
     assert forwarding.endorsements.get().committee == depot
-    again = officer.post(
-        reverse("motions:endorse", args=[coordinating.slug, resolution.pk]),
-        {"committee": depot.pk},
-    )
+    assert AuditEvent.objects.filter(
+        verb="resolution.endorsement_received", committee=coordinating
+    ).exists()
+    again = officer.post(endorse, {"committee": depot.pk})
     assert last_message(again) == "North Depot already endorses this resolution."
+    assert Motion.objects.filter(committee=depot).count() == 1
 
 
 def test_it_refuses_the_endorsement_of_a_member_without_a_role(

@@ -22,6 +22,7 @@ MOTION_VIEWS = [
     ("motions:withdraw", POST, "proposer"),
     ("motions:agenda", POST, "officer"),
     ("motions:vote", POST, "officer"),
+    ("motions:poll", POST, "officer"),
     ("motions:forward", POST, "officer"),
 ]
 

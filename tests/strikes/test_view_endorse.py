@@ -4,40 +4,40 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from rankfile.audit.models import AuditEvent
+from rankfile.motions.models import Motion
 from rankfile.strikes.models import Campaign, CampaignStatus, Endorsement
 from tests.factories import last_message, logged_in, page_text
+from tests.motions.helpers import adopt_in_meeting
 
 
 def url(campaign) -> str:
     return reverse("strikes:endorse", args=[campaign.pk])
 
 
-def test_it_records_the_endorsement_and_who_decided_in_the_committee_log(
-    chair_client, campaign, committee, chair, coordinating
-):
+def test_it_proposes_the_endorsement_to_the_committee(chair_client, campaign, committee, chair):
     response = chair_client.post(url(campaign), {"committee": committee.pk})
-    assert response.status_code == 302
-    assert "endorses the campaign" in last_message(response)
-    assert Endorsement.objects.get().committee == committee
-    assert AuditEvent.objects.get(verb="campaign.endorsed").actor == chair
-    received = AuditEvent.objects.get(verb="campaign.endorsement_received")
-    assert received.committee == coordinating and received.actor is None
+    motion = Motion.objects.get()
+    assert response["Location"] == reverse("motions:detail", args=[motion.pk])
+    assert (motion.committee, motion.proposer, motion.kind) == (committee, chair, "endorse")
+    assert not Endorsement.objects.exists()
 
 
-def test_it_lists_the_endorsing_committee_with_the_workers_it_represents(
+def test_it_lists_the_endorsing_committee_once_its_members_adopted_it(
     chair_client, campaign, committee
 ):
     chair_client.post(url(campaign), {"committee": committee.pk})
+    adopt_in_meeting(Motion.objects.get())
     text = page_text(chair_client.get(reverse("strikes:detail", args=[campaign.pk])))
     assert "Heywood Bus Garage represents about 650 workers" in text
 
 
-def test_it_refuses_a_second_endorsement(chair_client, campaign, committee):
+def test_it_refuses_to_propose_a_second_endorsement(chair_client, campaign, committee):
     chair_client.post(url(campaign), {"committee": committee.pk})
+    adopt_in_meeting(Motion.objects.get())
     response = chair_client.post(url(campaign), {"committee": committee.pk})
     assert "already endorsed" in last_message(response)
     assert Endorsement.objects.count() == 1
+    assert Motion.objects.count() == 1
 
 
 def test_it_refuses_the_committee_that_started_the_campaign(client, campaign, coordinator):

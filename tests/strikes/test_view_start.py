@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
 
-from rankfile.audit.models import AuditEvent
-from rankfile.strikes.models import Campaign, CampaignStatus, Demand
+from rankfile.motions.models import Motion, MotionKind
+from rankfile.strikes.models import Campaign
 from tests.factories import logged_in, page_text
 
 
@@ -31,33 +31,38 @@ def form(**changes: str) -> dict[str, str]:
     return data
 
 
-def test_it_starts_a_campaign_with_its_conditions_and_demands(client, coordinating, coordinator):
+def test_it_proposes_the_campaign_with_its_conditions_and_demands(
+    client, coordinating, coordinator
+):
     response = logged_in(client, coordinator).post(url(coordinating), form())
-    campaign = Campaign.objects.get()
+    motion = Motion.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("strikes:detail", args=[campaign.pk])
-    assert campaign.status == CampaignStatus.COLLECTING
-    assert (campaign.threshold_percent, campaign.threshold_workplaces) == (60, 3)
-    assert timezone.localtime(campaign.deadline_at).date() == timezone.localdate() + timedelta(8)
-    # Two wordings of one demand are one demand.
-    assert sorted(Demand.objects.values_list("key", flat=True)) == [
-        "agents out of the city",
-        "release the detained",
+    assert response["Location"] == reverse("motions:detail", args=[motion.pk])
+    assert motion.kind == MotionKind.CAMPAIGN_START
+    assert (motion.effect["threshold_percent"], motion.effect["threshold_workplaces"]) == (60, 3)
+    deadline = datetime.fromisoformat(motion.effect["deadline_at"])
+    assert timezone.localtime(deadline).date() == timezone.localdate() + timedelta(8)
+    assert motion.effect["demands"] == [
+        "Agents out of the city",
+        "Release the detained",
+        "agents  OUT of the city.",
     ]
-    assert AuditEvent.objects.filter(verb="campaign.started", actor=coordinator).exists()
+    assert not Campaign.objects.exists()
 
 
-def test_it_calls_an_action_without_conditions(client, coordinating, coordinator):
+def test_it_proposes_an_action_without_conditions(client, coordinating, coordinator):
     data = form(threshold_percent="", threshold_workplaces="", deadline_on="")
     logged_in(client, coordinator).post(url(coordinating), data)
-    campaign = Campaign.objects.get()
-    assert campaign.status == CampaignStatus.TRIGGERED and not campaign.has_conditions
+    motion = Motion.objects.get()
+    assert motion.effect["deadline_at"] is None
+    assert "The action is called at once, without conditions." in motion.text
 
 
 def test_it_shows_the_form(chair_client, committee):
     response = chair_client.get(url(committee))
     assert response.status_code == 200
-    assert "Start the campaign" in page_text(response)
+    assert "Propose to the committee" in page_text(response)
+    assert "The campaign starts when they adopt it." in page_text(response)
 
 
 def test_it_keeps_what_was_typed_and_says_what_is_wrong(client, coordinating, coordinator):

@@ -97,6 +97,27 @@ def role_end(*, role: Role, by: Person | None) -> Role:
     return locked
 
 
+def holder_only_refusal() -> str:
+    return _(
+        "Only its holder can end it, by resigning. Someone else's seat or role ends at the end "
+        "of its term, by a recall the members vote, or by a suspension under the bylaws."
+    )
+
+
+def role_resign(*, role: Role, by: Person) -> Role:
+    """The holder gives up their role. Nobody else ends it."""
+    if role.person_id != by.pk:
+        raise RuleViolation(holder_only_refusal())
+    return role_end(role=role, by=by)
+
+
+def seat_resign(*, seat: DelegateSeat, by: Person) -> DelegateSeat:
+    """The delegate gives up their seat (reason: resignation). Nobody else ends it."""
+    if seat.person_id != by.pk:
+        raise RuleViolation(holder_only_refusal())
+    return seat_end(seat=seat, by=by, reason=SeatEndReason.RESIGNATION)
+
+
 def _is_last_chair_role(role: Role) -> bool:
     return (
         not Role.objects.filter(

@@ -15,10 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.accounts.models import Person
 from rankfile.committees import access, selectors, services
-from rankfile.committees.bylaws import bylaws_inherited_values
 from rankfile.committees.forms import (
     AffiliationRequestForm,
-    BylawsForm,
     CommitteeEditForm,
     CommitteeFoundForm,
     ContactSharingForm,
@@ -65,25 +63,6 @@ def edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         messages.success(request, _("Saved."))
         return redirect("committees:detail", slug=committee.slug)
     return render_form(request, "committees/edit.html", {"form": form, "committee": committee})
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def bylaws(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    committee = access.committee_for_officer(person=request.user, slug=slug)
-    inherited = bylaws_inherited_values(committee=committee)
-    initial = {
-        k: ("yes" if v else "no") if isinstance(v, bool) else v
-        for k, v in committee.bylaws_overrides.items()
-    }
-    form = BylawsForm(submitted(request), initial=initial, inherited=inherited)
-    if request.method == "POST" and form.is_valid():
-        services.committee_bylaws_update(
-            committee=committee, by=request.user, overrides=form.overrides()
-        )
-        messages.success(request, _("The bylaws are saved."))
-        return redirect("committees:detail", slug=committee.slug)
-    return render_form(request, "committees/bylaws.html", {"form": form, "committee": committee})
 
 
 @require_http_methods(["GET", "POST"])
@@ -237,12 +216,23 @@ def role_assign(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return redirect("committees:detail", slug=slug)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def role_end(request: AuthenticatedHttpRequest, slug: str, role_id: int) -> HttpResponse:
-    committee = access.committee_for_chair(person=request.user, slug=slug)
-    role = get_object_or_404(Role, pk=role_id, committee=committee, ended_at__isnull=True)
-    run_service(request, lambda: services.role_end(role=role, by=request.user), _("Role ended."))
+    """The holder resigns their role: GET asks for confirmation, POST does it. Nobody else
+    ends it (the service refuses with the reason)."""
+    committee, _membership = access.committee_for_member(person=request.user, slug=slug)
+    role = get_object_or_404(
+        Role.objects.select_related("person"), pk=role_id, committee=committee, ended_at=None
+    )
+    if request.method == "GET":
+        context = {"committee": committee, "office": role.get_kind_display(), "holder": role.person}
+        return render(request, "committees/confirm_resign.html", context)
+    run_service(
+        request,
+        lambda: services.role_resign(role=role, by=request.user),
+        _("You have resigned."),
+    )
     return redirect("committees:detail", slug=slug)
 
 
@@ -285,12 +275,26 @@ def seat_assign(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return redirect("committees:detail", slug=slug)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def seat_end(request: AuthenticatedHttpRequest, slug: str, seat_id: int) -> HttpResponse:
-    committee = access.committee_for_officer(person=request.user, slug=slug)
-    seat = get_object_or_404(DelegateSeat, pk=seat_id, committee=committee, ended_at__isnull=True)
-    run_service(request, lambda: services.seat_end(seat=seat, by=request.user), _("Seat ended."))
+    """The delegate resigns their seat: GET asks for confirmation, POST does it."""
+    committee, _membership = access.committee_for_member(person=request.user, slug=slug)
+    seat = get_object_or_404(
+        DelegateSeat.objects.select_related("person", "parent"),
+        pk=seat_id,
+        committee=committee,
+        ended_at=None,
+    )
+    if request.method == "GET":
+        office = _("delegate on %(parent)s") % {"parent": seat.parent.name}
+        context = {"committee": committee, "office": office, "holder": seat.person}
+        return render(request, "committees/confirm_resign.html", context)
+    run_service(
+        request,
+        lambda: services.seat_resign(seat=seat, by=request.user),
+        _("You have resigned."),
+    )
     return redirect("committees:detail", slug=slug)
 
 

@@ -8,7 +8,12 @@ from rankfile.meetings.services.calling import (
     meeting_petition_sign,
     meeting_update_details,
 )
-from rankfile.meetings.services.minutes import minutes_approve, minutes_generate, minutes_publish
+from rankfile.meetings.services.minutes import (
+    minutes_approve,
+    minutes_approve_by_decision,
+    minutes_generate,
+    minutes_publish,
+)
 from rankfile.meetings.services.running import (
     agenda_item_add,
     agenda_item_move,
@@ -38,6 +43,7 @@ __all__ = [
     "meeting_start",
     "meeting_update_details",
     "minutes_approve",
+    "minutes_approve_by_decision",
     "minutes_generate",
     "minutes_publish",
     "speaker_lower",

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
@@ -161,6 +162,39 @@ def minutes_approve(*, minutes: Minutes, in_meeting: Meeting, by: Person) -> Min
                 "in_meeting_id": current.pk,
                 "other_name": locked.meeting.title,
             },
+        )
+    return locked
+
+
+def minutes_approve_by_decision(
+    *, minutes_id: int, generated_at: str, motion_id: int, title: str, by: Person | None
+) -> Minutes:
+    """The members adopted a motion approving the minutes (in a later meeting or by a vote
+    outside one): the "motion.minutes" decision. Refused (the motion stays adopted) if the
+    minutes were written again after the motion was proposed: the members approved the text
+    they read, not a later one."""
+    with transaction.atomic():
+        locked = (
+            Minutes.objects.select_for_update()
+            .select_related("meeting__committee")
+            .get(pk=minutes_id)
+        )
+        refusal = minutes_refusal(locked, action=MinutesAction.APPROVE_BY_DECISION)
+        if refusal:
+            raise RuleViolation(refusal)
+        if locked.generated_at.isoformat() != generated_at:
+            raise RuleViolation(
+                _("The minutes were written again after this motion: propose their approval again.")
+            )
+        locked.status = MinutesStatus.APPROVED
+        locked.approved_at = timezone.now()
+        locked.approved_by = by
+        locked.save(update_fields=["status", "approved_at", "approved_by"])
+        audit_record(
+            verb=AuditVerb.MINUTES_APPROVED_BY_MOTION,
+            actor=None,
+            committee=locked.meeting.committee,
+            data={"meeting_id": locked.meeting_id, "motion_id": motion_id, "other_name": title},
         )
     return locked
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -14,10 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rankfile.accounts.http import AuthenticatedHttpRequest
+from rankfile.core.errors import RuleViolation
 from rankfile.core.http import run_service
 from rankfile.meetings import access, services
+from rankfile.meetings.lifecycle import MinutesAction, minutes_refusal
 from rankfile.meetings.models import AgendaItemKind, MeetingKind, Minutes
-from rankfile.motions.models import AmendmentKind, MotionStatus
+from rankfile.motions.models import AmendmentKind, MotionKind, MotionStatus
+from rankfile.motions.services import motion_propose
 
 
 def _when(value: str | None) -> datetime | None:
@@ -96,3 +100,30 @@ def minutes_publish(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
         _("The minutes are published to the members."),
     )
     return redirect("meetings:minutes", meeting_id=meeting_id)
+
+
+@require_POST
+@login_required
+def minutes_propose(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    """Any member proposes that the members approve the draft minutes: a motion, voted in a
+    later meeting or outside one."""
+    minutes, _is_officer = access.minutes_for_reader(person=request.user, meeting_id=meeting_id)
+    meeting = minutes.meeting
+    try:
+        refusal = minutes_refusal(minutes, action=MinutesAction.APPROVE_BY_DECISION)
+        if refusal:
+            raise RuleViolation(refusal)
+        motion = motion_propose(
+            committee=meeting.committee,
+            by=request.user,
+            kind=MotionKind.MINUTES,
+            title=_("Approve the minutes of “%(title)s”") % {"title": meeting.title},
+            text=_("The committee approves the minutes of “%(title)s” of %(date)s, as written.")
+            % {"title": meeting.title, "date": meeting.starts_at.date().isoformat()},
+            effect={"minutes_id": minutes.pk, "generated_at": minutes.generated_at.isoformat()},
+        )
+    except RuleViolation as error:
+        messages.error(request, error.message)
+        return redirect("meetings:minutes", meeting_id=meeting.pk)
+    messages.success(request, _("Your proposal is a motion now: the members decide."))
+    return redirect("motions:detail", motion_id=motion.pk)

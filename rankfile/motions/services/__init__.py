@@ -17,7 +17,12 @@ from rankfile.motions.services.motions import (
     motion_update,
     motion_withdraw,
 )
-from rankfile.motions.services.resolutions import resolution_endorse, resolution_forward
+from rankfile.motions.services.proposals import motion_propose, motion_put_to_poll
+from rankfile.motions.services.resolutions import (
+    resolution_endorse,
+    resolution_endorse_refusal,
+    resolution_forward,
+)
 
 __all__ = [
     "amendment_apply",
@@ -25,7 +30,9 @@ __all__ = [
     "amendment_second",
     "motion_comment_add",
     "motion_create",
+    "motion_propose",
     "motion_put_on_agenda",
+    "motion_put_to_poll",
     "motion_put_to_vote",
     "motion_second",
     "motion_settle_from_poll",
@@ -33,5 +40,6 @@ __all__ = [
     "motion_update",
     "motion_withdraw",
     "resolution_endorse",
+    "resolution_endorse_refusal",
     "resolution_forward",
 ]

@@ -56,28 +56,36 @@ def resolution_forward(*, motion: Motion, parent: Committee, by: Person) -> Forw
     return forwarding
 
 
+def resolution_endorse_refusal(forwarding: Forwarding, *, committee: Committee) -> str | None:
+    """Why `committee` cannot endorse the forwarded resolution, or None (checked when its
+    members are asked, and again when they have decided)."""
+    if committee.pk == forwarding.motion.committee_id:
+        return _("The committee that adopted the resolution already stands by it.")
+    if not CommitteeClosure.objects.filter(
+        ancestor_id=forwarding.parent_id, descendant_id=committee.pk, depth__gt=0
+    ).exists():
+        return _("Only committees under %(name)s endorse what is forwarded there.") % {
+            "name": forwarding.parent.name
+        }
+    if ResolutionEndorsement.objects.filter(forwarding=forwarding, committee=committee).exists():
+        return _("%(name)s already endorses this resolution.") % {"name": committee.name}
+    return None
+
+
 def resolution_endorse(
-    *, forwarding: Forwarding, committee: Committee, by: Person
+    *, forwarding: Forwarding, committee: Committee, by: Person | None
 ) -> ResolutionEndorsement:
-    """A committee under the parent endorses a resolution forwarded there (the view checks
-    that `by` is one of its officers)."""
+    """A committee under the parent endorses a resolution forwarded there, once its members
+    have adopted a motion to (the "endorse.resolution" decision; `by` closed that vote)."""
     with transaction.atomic():
         locked = (
             Forwarding.objects.select_for_update()
             .select_related("motion__committee", "parent")
             .get(pk=forwarding.pk)
         )
-        if committee.pk == locked.motion.committee_id:
-            raise RuleViolation(
-                _("The committee that adopted the resolution already stands by it.")
-            )
-        if not CommitteeClosure.objects.filter(
-            ancestor_id=locked.parent_id, descendant_id=committee.pk, depth__gt=0
-        ).exists():
-            raise RuleViolation(
-                _("Only committees under %(name)s endorse what is forwarded there.")
-                % {"name": locked.parent.name}
-            )
+        refusal = resolution_endorse_refusal(locked, committee=committee)
+        if refusal:
+            raise RuleViolation(refusal)
         try:
             with transaction.atomic():
                 endorsement = ResolutionEndorsement.objects.create(

@@ -25,9 +25,10 @@ from rankfile.motions.forms import (
     CommentForm,
     CommitteeChoiceForm,
     MotionForm,
+    PollOutsideForm,
     VoteForm,
 )
-from rankfile.motions.models import Motion
+from rankfile.motions.models import Motion, MotionKind
 
 
 def _to_motion(motion: Motion) -> HttpResponse:
@@ -178,6 +179,29 @@ def motion_put_to_vote(request: AuthenticatedHttpRequest, motion_id: int) -> Htt
     return _to_motion(motion.amends if motion.amends is not None else motion)
 
 
+@require_POST
+@login_required
+def motion_put_to_poll(request: AuthenticatedHttpRequest, motion_id: int) -> HttpResponse:
+    """An officer prepares the members' vote on a seconded motion outside a meeting."""
+    motion = access.motion_for_officer(person=request.user, motion_id=motion_id)
+    form = PollOutsideForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the majority, the kind of ballot and when it closes."))
+        return _to_motion(motion)
+    run_service(
+        request,
+        lambda: services.motion_put_to_poll(
+            motion=motion,
+            by=request.user,
+            closes_at=form.cleaned_data["closes_at"],
+            majority=form.cleaned_data["majority"],
+            is_secret=form.cleaned_data["ballot"] == "secret",
+        ),
+        _("The vote is open."),
+    )
+    return _to_motion(motion)
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def amendment_propose(request: AuthenticatedHttpRequest, motion_id: int) -> HttpResponse:
@@ -242,18 +266,38 @@ def resolution_forward(request: AuthenticatedHttpRequest, motion_id: int) -> Htt
 def resolution_endorse(
     request: AuthenticatedHttpRequest, slug: str, motion_id: int
 ) -> HttpResponse:
+    """An officer proposes to their committee that it endorse the forwarded resolution: a
+    motion its members adopt or not."""
     forwarding = access.forwarding_for_viewer(person=request.user, slug=slug, motion_id=motion_id)
     committees = access.committees_for_endorsement(person=request.user, forwarding=forwarding)
     form = CommitteeChoiceForm(request.POST, committees=[(c.pk, c.name) for c in committees])
-    if form.is_valid():
-        committee = next(c for c in committees if c.pk == form.cleaned_data["committee"])
-        run_service(
-            request,
-            lambda: services.resolution_endorse(
-                forwarding=forwarding, committee=committee, by=request.user
-            ),
-            _("%(name)s endorses the resolution.") % {"name": committee.name},
-        )
-    else:
+    if not form.is_valid():
         messages.error(request, _("Choose the committee that endorses the resolution."))
-    return redirect("motions:forwarded", slug=slug, motion_id=motion_id)
+        return redirect("motions:forwarded", slug=slug, motion_id=motion_id)
+    committee = next(c for c in committees if c.pk == form.cleaned_data["committee"])
+    resolution = forwarding.motion
+    try:
+        refusal = services.resolution_endorse_refusal(forwarding, committee=committee)
+        if refusal:
+            raise RuleViolation(refusal)
+        motion = services.motion_propose(
+            committee=committee,
+            by=request.user,
+            kind=MotionKind.ENDORSE,
+            title=_("Endorse “%(title)s”") % {"title": resolution.title},
+            text=_(
+                "%(name)s endorses the resolution “%(title)s” of %(by)s, forwarded to %(parent)s."
+            )
+            % {
+                "name": committee.name,
+                "title": resolution.title,
+                "by": resolution.committee.name,
+                "parent": forwarding.parent.name,
+            },
+            effect={"endorses": "resolution", "forwarding_id": forwarding.pk},
+        )
+    except RuleViolation as error:
+        messages.error(request, error.message)
+        return redirect("motions:forwarded", slug=slug, motion_id=motion_id)
+    messages.success(request, _("Your proposal is a motion now: the members decide."))
+    return redirect("motions:detail", motion_id=motion.pk)

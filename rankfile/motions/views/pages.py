@@ -20,6 +20,7 @@ from rankfile.motions.forms import (
     AmendmentForm,
     CommentForm,
     CommitteeChoiceForm,
+    PollOutsideForm,
     VoteForm,
 )
 from rankfile.motions.lifecycle import MotionAction, motion_refusal
@@ -109,6 +110,7 @@ def _detail_context(seat: MotionSeat, person: Person) -> dict[str, Any]:
                 MotionAction.COMMENT,
                 MotionAction.PUT_ON_AGENDA,
                 MotionAction.FORWARD,
+                MotionAction.PUT_TO_POLL,
             )
         },
         "vote_is_next": vote_is_next,
@@ -132,6 +134,7 @@ def motion_detail(request: AuthenticatedHttpRequest, motion_id: int) -> HttpResp
     seat = access.motion_for_member(person=request.user, motion_id=motion_id)
     context = _detail_context(seat, request.user)
     context["agenda_form"] = AgendaForm(meetings=[(m.pk, m.title) for m in context["meetings"]])
+    context["poll_form"] = PollOutsideForm()
     return render(request, "motions/detail.html", context)
 
 

@@ -53,7 +53,7 @@ def demands_find_or_create(texts: list[str]) -> list[Demand]:
 def campaign_start(
     *,
     committee: Committee,
-    by: Person,
+    by: Person | None,
     title: str,
     demands: list[str],
     starts_on: date,
@@ -62,8 +62,10 @@ def campaign_start(
     threshold_workplaces: int | None = None,
     deadline_at: datetime | None = None,
 ) -> Campaign:
-    """Start a campaign covering every base committee under `committee`. With conditions it
-    collects pledges until they are met or the deadline passes; without, it is called at once."""
+    """Start a campaign covering every base committee under `committee`, once its members (its
+    delegates, in a coordinating committee) have adopted a motion to (the "motion.campaign_start"
+    decision; `by` is who proposed it). With conditions it collects pledges until they are met
+    or the deadline passes; without, it is called at once."""
     has_conditions = _conditions_checked(
         title=title,
         starts_on=starts_on,
@@ -100,6 +102,34 @@ def campaign_start(
         if not has_conditions:
             _trigger(campaign, now=campaign.started_at, workplaces_ready=0, event="called")
     return campaign
+
+
+def campaign_terms_refusal(
+    *,
+    title: str,
+    demands: list[str],
+    starts_on: date,
+    ends_on: date | None,
+    threshold_percent: int | None,
+    threshold_workplaces: int | None,
+    deadline_at: datetime | None,
+) -> str | None:
+    """Why a campaign with these terms cannot be started, or None (checked when the members
+    are asked to start it, and again when `campaign_start` runs on their decision)."""
+    try:
+        _conditions_checked(
+            title=title,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            threshold_percent=threshold_percent,
+            threshold_workplaces=threshold_workplaces,
+            deadline_at=deadline_at,
+        )
+    except RuleViolation as refusal:
+        return refusal.message
+    if not any(demand.strip() for demand in demands):
+        return _("State at least one demand.")
+    return None
 
 
 def _conditions_checked(
@@ -290,20 +320,31 @@ def _tell_committees_below(locked: Campaign, *, verb: AuditVerb, data: dict[str,
     )
 
 
-def campaign_endorse(*, campaign: Campaign, committee: Committee, by: Person) -> Endorsement:
-    """A committee under the campaign's endorses it, by its officer's recorded decision (the
-    officer is named in the audit log of that committee)."""
+def campaign_endorse_refusal(campaign: Campaign, *, committee: Committee) -> str | None:
+    """Why `committee` cannot endorse the campaign now, or None (checked when its members are
+    asked, and again when they have decided)."""
+    reason = campaign_refusal(campaign, action=Action.ENDORSE)
+    if reason is not None:
+        return reason
+    if committee.pk == campaign.committee_id:
+        return _("The committee that started the campaign supports it already.")
+    if not CommitteeClosure.objects.filter(
+        ancestor_id=campaign.committee_id, descendant_id=committee.pk
+    ).exists():
+        return _("Only committees the campaign covers can endorse it.")
+    if Endorsement.objects.filter(campaign=campaign, committee=committee).exists():
+        return _("%(name)s has already endorsed this campaign.") % {"name": committee.name}
+    return None
+
+
+def campaign_endorse(*, campaign: Campaign, committee: Committee, by: Person | None) -> Endorsement:
+    """A committee under the campaign's endorses it, once its members have adopted a motion to
+    (the "motion.endorse" decision; `by` is who closed that vote)."""
     with transaction.atomic():
         locked = campaign_lock(campaign.pk)
-        reason = campaign_refusal(locked, action=Action.ENDORSE)
+        reason = campaign_endorse_refusal(locked, committee=committee)
         if reason is not None:
             raise RuleViolation(reason)
-        if committee.pk == locked.committee_id:
-            raise RuleViolation(_("The committee that started the campaign supports it already."))
-        if not CommitteeClosure.objects.filter(
-            ancestor_id=locked.committee_id, descendant_id=committee.pk
-        ).exists():
-            raise RuleViolation(_("Only committees the campaign covers can endorse it."))
         endorsement, created = Endorsement.objects.get_or_create(
             campaign=locked, committee=committee
         )

@@ -14,35 +14,49 @@ from rankfile.accounts.http import AuthenticatedHttpRequest
 from rankfile.committees.access import committee_for_officer
 from rankfile.core.errors import RuleViolation
 from rankfile.core.http import render_form, run_service, submitted
+from rankfile.motions.models import MotionKind
+from rankfile.motions.services import motion_propose
 from rankfile.strikes import access, selectors, services
 from rankfile.strikes.forms import CampaignStartForm, EndorseForm, PledgeForm, StrikeReportForm
 from rankfile.strikes.lifecycle import Action, campaign_refusal
+from rankfile.strikes.outcomes import campaign_terms_effect, campaign_terms_text
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def campaign_start(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    """An officer prepares the campaign's terms; they become a motion the committee's members
+    (its delegates, in a coordinating committee) adopt or not. Nothing starts before."""
     committee = committee_for_officer(person=request.user, slug=slug)
     form = CampaignStartForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        terms = {
+            "title": data["title"].strip(),
+            "demands": data["demands"],
+            "starts_on": data["starts_on"],
+            "ends_on": data["ends_on"],
+            "threshold_percent": data["threshold_percent"],
+            "threshold_workplaces": data["threshold_workplaces"],
+            "deadline_at": form.deadline_at(),
+        }
         try:
-            campaign = services.campaign_start(
+            refusal = services.campaign_terms_refusal(**terms)
+            if refusal:
+                raise RuleViolation(refusal)
+            motion = motion_propose(
                 committee=committee,
                 by=request.user,
-                title=data["title"],
-                demands=data["demands"],
-                starts_on=data["starts_on"],
-                ends_on=data["ends_on"],
-                threshold_percent=data["threshold_percent"],
-                threshold_workplaces=data["threshold_workplaces"],
-                deadline_at=form.deadline_at(),
+                kind=MotionKind.CAMPAIGN_START,
+                title=_("Start the campaign “%(title)s”") % {"title": terms["title"]},
+                text=campaign_terms_text(terms),
+                effect=campaign_terms_effect(terms=terms, proposer=request.user),
             )
         except RuleViolation as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("The campaign is started."))
-            return redirect("strikes:detail", campaign_id=campaign.pk)
+            messages.success(request, _("Your proposal is a motion now: the members decide."))
+            return redirect("motions:detail", motion_id=motion.pk)
     return render_form(request, "strikes/start.html", {"form": form, "committee": committee})
 
 
@@ -79,6 +93,8 @@ def withdraw(request: AuthenticatedHttpRequest, campaign_id: int) -> HttpRespons
 @require_POST
 @login_required
 def endorse(request: AuthenticatedHttpRequest, campaign_id: int) -> HttpResponse:
+    """An officer proposes to their committee that it endorse the campaign: a motion its
+    members adopt or not."""
     campaign = access.campaign_for_viewer(person=request.user, campaign_id=campaign_id)
     officered = access.committees_for_endorsement(person=request.user, campaign=campaign)
     form = EndorseForm(request.POST, committees=[(c.pk, c.name) for c in officered])
@@ -86,12 +102,24 @@ def endorse(request: AuthenticatedHttpRequest, campaign_id: int) -> HttpResponse
         messages.error(request, _("Choose the committee that endorses the campaign."))
         return redirect("strikes:detail", campaign_id=campaign.pk)
     committee = next(c for c in officered if c.pk == form.cleaned_data["committee"])
-    run_service(
-        request,
-        lambda: services.campaign_endorse(campaign=campaign, committee=committee, by=request.user),
-        _("%(name)s endorses the campaign.") % {"name": committee.name},
-    )
-    return redirect("strikes:detail", campaign_id=campaign.pk)
+    try:
+        refusal = services.campaign_endorse_refusal(campaign, committee=committee)
+        if refusal:
+            raise RuleViolation(refusal)
+        motion = motion_propose(
+            committee=committee,
+            by=request.user,
+            kind=MotionKind.ENDORSE,
+            title=_("Endorse the campaign “%(title)s”") % {"title": campaign.title},
+            text=_("%(name)s endorses the campaign “%(title)s” started by %(by)s.")
+            % {"name": committee.name, "title": campaign.title, "by": campaign.committee.name},
+            effect={"endorses": "campaign", "campaign_id": campaign.pk},
+        )
+    except RuleViolation as error:
+        messages.error(request, error.message)
+        return redirect("strikes:detail", campaign_id=campaign.pk)
+    messages.success(request, _("Your proposal is a motion now: the members decide."))
+    return redirect("motions:detail", motion_id=motion.pk)
 
 
 @require_http_methods(["GET", "POST"])
