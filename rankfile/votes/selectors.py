@@ -196,6 +196,13 @@ def _plain(value: str) -> str:
     return text
 
 
+def poll_turnout_floor(*, poll: Poll) -> str:
+    """'turnout 66% of 6; the bylaws ask 50%' for a vote outside a meeting, else ''."""
+    if poll.turnout_floor_percent is None:
+        return ""
+    return turnout_sentence(poll, votes_cast=poll_votes_cast(poll=poll))
+
+
 def poll_result_summary(poll: Poll) -> str:
     """One translated sentence for the minutes and the poll list."""
     if poll.status == PollStatus.DRAFT:
