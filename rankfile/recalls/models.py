@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from rankfile.committees.models import Committee, DelegateSeat, Role
 
@@ -48,7 +49,9 @@ class RecallPetition(models.Model):
         "votes.Poll", null=True, blank=True, on_delete=models.SET_NULL, related_name="petition"
     )
     # The holder's answer, shown beside the petition and on the recall vote's page.
-    statement = models.TextField(_("statement"), blank=True, default="", max_length=4000)
+    statement = models.TextField(
+        pgettext_lazy("recall petition", "statement"), blank=True, default="", max_length=4000
+    )
     statement_at = models.DateTimeField(null=True, blank=True)
     by_election = models.ForeignKey(
         "votes.Poll", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
