@@ -331,6 +331,7 @@ def counts(poll: Poll) -> tuple[int, int]:
 def close(chair: Visitor, poll: Poll) -> None:
     chair.go(poll_path(poll))
     chair.page.get_by_role("button", name="Close the vote and publish the result").click()
+    chair.page.get_by_role("button", name="Yes, close the vote").click()
     expect(told(chair)).to_contain_text("The vote is closed and its result published.")
     expect(chair.page.get_by_role("heading", level=1)).to_have_text(f"Result: {poll.title}")
 

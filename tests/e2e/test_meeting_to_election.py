@@ -313,6 +313,7 @@ def test_an_emergency_meeting_adopts_an_amended_motion_elects_delegates_and_publ
     # chair publishes them to the members.
     meeting_go(rosa, garage, MEETING)
     rosa.page.get_by_role("button", name="Close the meeting").click()
+    rosa.page.get_by_role("button", name="Yes, close the meeting").click()
     expect(told(rosa)).to_contain_text("The meeting is closed.")
     rosa.page.get_by_role("button", name="Write the minutes").click()
     expect(told(rosa)).to_contain_text("The minutes are written from the record.")

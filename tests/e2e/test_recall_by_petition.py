@@ -112,6 +112,9 @@ def test_members_recall_their_delegate_and_fill_the_seat_by_by_election(
     rosa = people[CHAIR]
     poll_go(rosa, garage, RECALL)
     rosa.page.get_by_role("button", name="Close the vote and publish the result").click()
+    # A confirmation page says how many have not voted, and why the vote cannot close yet.
+    expect(rosa.page.locator("main")).to_contain_text("2 of 6 electors have not voted yet.")
+    rosa.page.get_by_role("button", name="Yes, close the vote").click()
     expect(told(rosa)).to_contain_text("while 2 electors have not voted")
     expect(rosa.page.locator(".poll-status")).to_contain_text("Open")
 
