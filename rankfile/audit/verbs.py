@@ -147,7 +147,7 @@ class AuditVerb(models.TextChoices):
         _("The by-election “%(other)s” is prepared: nominations are open"),
     )
     SEAT_TERM_ENDING = (
-        "seat.term_ending",
+        "recall.term_ending",
         _("The term of %(subject)s on %(other)s ends soon"),
     )
     MINUTES_GENERATED = "minutes.generated", _("%(actor)s wrote the minutes of “%(other)s”")

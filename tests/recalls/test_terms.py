@@ -42,7 +42,7 @@ def test_it_tells_the_committee_once_and_prepares_a_by_election_before_the_term_
     assert recalls_tick(now=now)["noticed"] == 0
     election = Poll.objects.get(kind="election")
     assert (election.status, election.seat_parent, election.seats) == ("draft", coordinating, 1)
-    assert AuditEvent.objects.filter(verb="seat.term_ending").count() == 1
+    assert AuditEvent.objects.filter(verb="recall.term_ending").count() == 1
 
 
 def test_it_ends_a_seat_past_its_term(committee, delegate):
