@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "rankfile.meetings",
     "rankfile.motions",
     "rankfile.votes",
+    "rankfile.recalls",
     "rankfile.demo",
 ]
 

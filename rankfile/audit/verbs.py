@@ -121,6 +121,39 @@ class AuditVerb(models.TextChoices):
     PETITION_OPENED = "petition.opened", _("A member opened a petition for an emergency meeting")
     PETITION_SIGNED = "petition.signed", _("A member signed the petition for an emergency meeting")
     PETITION_LAPSED = "petition.lapsed", _("The petition for an emergency meeting lapsed")
+    # Recall by petition (signatures are counted, never named), by-elections and terms.
+    RECALL_PETITION_OPENED = (
+        "recall.petition_opened",
+        _("A member opened a petition to recall %(subject)s (%(other)s)"),
+    )
+    RECALL_PETITION_SIGNED = (
+        "recall.petition_signed",
+        _("A member signed the petition to recall %(subject)s"),
+    )
+    RECALL_SIGNATURE_WITHDRAWN = (
+        "recall.signature_withdrawn",
+        _("A member withdrew their signature from the petition to recall %(subject)s"),
+    )
+    RECALL_PETITION_SUCCEEDED = (
+        "recall.petition_succeeded",
+        _("The petition to recall %(subject)s reached its share: the vote “%(other)s” is open"),
+    )
+    RECALL_PETITION_LAPSED = (
+        "recall.petition_lapsed",
+        _("The petition to recall %(subject)s lapsed"),
+    )
+    RECALL_STATEMENT_GIVEN = (
+        "recall.statement_given",
+        _("%(actor)s answered the petition for their recall"),
+    )
+    BY_ELECTION_PREPARED = (
+        "recall.by_election_prepared",
+        _("The by-election “%(other)s” is prepared: nominations are open"),
+    )
+    SEAT_TERM_ENDING = (
+        "recall.term_ending",
+        _("The term of %(subject)s on %(other)s ends soon"),
+    )
     MINUTES_GENERATED = "minutes.generated", _("%(actor)s wrote the minutes of “%(other)s”")
     MINUTES_APPROVED = (
         "minutes.approved",

@@ -66,7 +66,11 @@ def _question_load(
         services.ballot_cast(
             poll=question, voter=person, content=[first, *rest[: rng.randint(0, 2)]]
         )
-    return services.poll_close(poll=question, by=chair)
+    # The question ran its voting period before the tour starts: its deadline is now, and it
+    # closes by the deadline, as `polls_tick` closes it (a vote outside a meeting closes by hand
+    # only once every elector has voted).
+    Poll.objects.filter(pk=question.pk).update(closes_at=timezone.now())
+    return services.poll_close(poll=question, by=None)
 
 
 def _election_load(

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from rankfile.votes.models import Poll, PollKind, PollStatus
 
@@ -46,9 +47,14 @@ def poll_state_refusal(
     closes_at: datetime | None,
     closed_at: datetime | None,
     now: datetime | None = None,
+    waiting: int = 0,
 ) -> str | None:
     """Why `action` is not allowed in this state, or None. Takes the fields rather than a Poll so
-    that the cast path can check the row it locked without loading a model."""
+    that the cast path can check the row it locked without loading a model.
+
+    `waiting` (for CLOSE): electors of a poll outside a meeting who have not voted yet; such a
+    poll closes by hand before its deadline only when nobody is waiting (rankfile.votes.floors).
+    A poll held in a meeting passes 0: the chair closes it there."""
     now = now or timezone.now()
     if action == PollAction.NOMINATE:
         if kind != PollKind.ELECTION:
@@ -71,6 +77,14 @@ def poll_state_refusal(
             return _("The vote has not opened yet.")
         if status == PollStatus.CLOSED:
             return _("The vote is already closed.")
+        if waiting > 0 and closes_at is not None and now < closes_at:
+            return ngettext(
+                "This vote is held outside a meeting: it closes at %(when)s, and not before, "
+                "while %(waiting)d elector has not voted.",
+                "This vote is held outside a meeting: it closes at %(when)s, and not before, "
+                "while %(waiting)d electors have not voted.",
+                waiting,
+            ) % {"when": moment(closes_at), "waiting": waiting}
         return None
     # CAST and REPLACE
     if status == PollStatus.DRAFT:
@@ -86,6 +100,15 @@ def poll_state_refusal(
     return None
 
 
+def poll_waiting(poll: Poll) -> int:
+    """Electors who have not voted yet, in an open poll outside a meeting (0 otherwise)."""
+    from rankfile.votes.models import VoteCast
+
+    if poll.status != PollStatus.OPEN or poll.meeting_id is not None:
+        return 0
+    return max(0, poll.electorate_size - VoteCast.objects.filter(poll_id=poll.pk).count())
+
+
 def poll_refusal(poll: Poll, action: PollAction, *, now: datetime | None = None) -> str | None:
     """Why `action` is not allowed on the poll now, or None."""
     return poll_state_refusal(
@@ -95,4 +118,5 @@ def poll_refusal(poll: Poll, action: PollAction, *, now: datetime | None = None)
         closes_at=poll.closes_at,
         closed_at=poll.closed_at,
         now=now,
+        waiting=poll_waiting(poll) if action == PollAction.CLOSE else 0,
     )

@@ -104,6 +104,11 @@ class Poll(models.Model):
     is_weighted = models.BooleanField(default=False)
     # The committee's tie_rule bylaw (rankfile.tally's rule), recorded on the board.
     tie_rule = models.CharField(max_length=8, default="lookback")
+    # A poll outside a meeting: the bylaws' turnout floor (% of the electorate), frozen at
+    # opening; NULL for a poll held in a meeting. `fell_short`: closed below that floor, so it
+    # failed whatever the count says (rankfile.votes.floors).
+    turnout_floor_percent = models.PositiveSmallIntegerField(null=True, blank=True)
+    fell_short = models.BooleanField(default=False)
     # The tally result (rankfile.tally Result.to_dict()) computed from the published board;
     # NULL while not closed, and when no ballot could be counted.
     result = models.JSONField(null=True, blank=True)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from rankfile.accounts.models import Person
 from rankfile.committees.models import Committee
 from rankfile.votes.content import YESNO_LABELS, content_shown, option_board_id, option_shown
+from rankfile.votes.floors import turnout_sentence
 from rankfile.votes.models import (
     Ballot,
     Elector,
@@ -195,12 +196,24 @@ def _plain(value: str) -> str:
     return text
 
 
+def poll_turnout_floor(*, poll: Poll) -> str:
+    """'turnout 66% of 6; the bylaws ask 50%' for a vote outside a meeting, else ''."""
+    if poll.turnout_floor_percent is None:
+        return ""
+    return turnout_sentence(poll, votes_cast=poll_votes_cast(poll=poll))
+
+
 def poll_result_summary(poll: Poll) -> str:
     """One translated sentence for the minutes and the poll list."""
     if poll.status == PollStatus.DRAFT:
         return _("Not opened yet.")
     if poll.status == PollStatus.OPEN:
         return _("Voting is open.")
+    if poll.fell_short:
+        votes_cast = VoteCast.objects.filter(poll_id=poll.pk).count()
+        return _("Failed: %(turnout)s.") % {
+            "turnout": turnout_sentence(poll, votes_cast=votes_cast)
+        }
     result = poll.result
     if not result:
         return _("No ballot was counted.")

@@ -191,6 +191,7 @@ def poll_close(chair: Visitor, garage: Garage, title: str, *, voters: int) -> st
     poll_go(chair, garage, title)
     expect(chair.page.locator(".turnout")).to_have_text(f"{voters} of {voters} have voted")
     chair.page.get_by_role("button", name="Close the vote and publish the result").click()
+    chair.page.get_by_role("button", name="Yes, close the vote").click()
     expect(told(chair)).to_contain_text("The vote is closed and its result published.")
     expect(chair.page.get_by_role("heading", level=1)).to_have_text(f"Result: {title}")
     return chair.page.locator(".result-summary").inner_text()

@@ -26,19 +26,21 @@ def test_it_explains_that_it_is_too_early_to_open(chair_client, meeting):
 
 
 def test_it_closes_the_meeting(secretary_client, open_meeting):
-    response = secretary_client.post(reverse("meetings:close", args=[open_meeting.pk]))
+    response = secretary_client.post(
+        reverse("meetings:close", args=[open_meeting.pk]), {"confirmed": "yes"}
+    )
     assert last_message(response) == "The meeting is closed."
     assert fresh(open_meeting).status == "closed"
 
 
 def test_it_refuses_to_close_a_meeting_that_has_not_started(chair_client, meeting):
-    response = chair_client.post(reverse("meetings:close", args=[meeting.pk]))
+    response = chair_client.post(reverse("meetings:close", args=[meeting.pk]), {"confirmed": "yes"})
     assert last_message(response) == "The meeting has not started."
     assert fresh(meeting).status == "scheduled"
 
 
 def test_it_refuses_to_open_a_closed_meeting(chair_client, open_meeting):
-    chair_client.post(reverse("meetings:close", args=[open_meeting.pk]))
+    chair_client.post(reverse("meetings:close", args=[open_meeting.pk]), {"confirmed": "yes"})
     response = chair_client.post(reverse("meetings:start", args=[open_meeting.pk]))
     assert last_message(response) == "The meeting is closed."
 
@@ -83,3 +85,11 @@ def test_it_renews_the_code(chair_client, meeting):
     response = chair_client.post(reverse("meetings:code_renew", args=[meeting.pk]))
     assert response["Location"] == reverse("meetings:room", args=[meeting.pk])
     assert fresh(meeting).check_in_code != old
+
+
+def test_it_asks_for_confirmation_before_closing_the_meeting(chair_client, open_meeting):
+    response = chair_client.post(reverse("meetings:close", args=[open_meeting.pk]))
+    assert response.status_code == 200
+    assert "No vote of this meeting is open." in response.content.decode()
+    open_meeting.refresh_from_db()
+    assert open_meeting.status == "open"

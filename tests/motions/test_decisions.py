@@ -28,11 +28,14 @@ def handlers(monkeypatch):
 
 
 def test_the_apps_that_own_seats_roles_and_motions_handle_polls(handlers):
-    from rankfile.committees.outcomes import election_decided, recall_decided
+    from rankfile.committees.outcomes import election_decided
     from rankfile.motions.outcomes import motion_poll_decided
+    from rankfile.recalls.outcomes import recall_decided_with_by_election
 
     assert handlers["poll.election"] is election_decided
-    assert handlers["poll.recall"] is recall_decided
+    # The recalls app ends the seat or role through the committees app, then prepares the
+    # by-election (it may prepare polls; the committees app may not).
+    assert handlers["poll.recall"] is recall_decided_with_by_election
     assert handlers["poll.motion"] is motion_poll_decided
     assert "poll.question" not in handlers
 

@@ -64,6 +64,9 @@ def test_it_closes_once_when_two_officers_close_together(committee, coordinating
     cast(poll, ana, ["o1", "o2"])
     cast(poll, bo, ["o2", "o1"])
     from rankfile.votes.services import poll_close
+    from tests.votes.helpers import deadline_pass
+
+    deadline_pass(poll)  # outside a meeting, officers close it by hand from its deadline on
 
     outcomes = run_together(
         [lambda: poll_close(poll=poll, by=chair), lambda: poll_close(poll=poll, by=secretary)]

@@ -327,7 +327,7 @@ def test_a_closed_poll_gets_djangos_reason(loop, intake, open_motion, member):
 
 
 def test_a_poll_past_its_closing_time_gets_djangos_reason(loop, intake, committee, member):
-    poll = make_open_poll(committee, closes_at=timezone.now() + timedelta(hours=1))
+    poll = make_open_poll(committee, closes_at=timezone.now() + timedelta(hours=25))
     visitor = browser(intake, loop, member, poll=poll)
     Poll.objects.filter(pk=poll.pk).update(closes_at=timezone.now() - timedelta(seconds=1))
 

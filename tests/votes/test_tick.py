@@ -14,7 +14,7 @@ from django.utils import timezone
 from rankfile.audit.models import AuditEvent
 from rankfile.core.errors import RuleViolation
 from rankfile.tally import board_verify
-from rankfile.votes.models import PollBoard
+from rankfile.votes.models import Poll, PollBoard
 from rankfile.votes.tick import polls_tick
 from tests.factories import make_member, make_person
 from tests.votes.helpers import board_of, cast, close_poll, fresh, make_open_poll
@@ -24,12 +24,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def deadline():
-    return timezone.now() + timedelta(hours=3)
+    # Past the bylaws' shortest voting period outside a meeting (24 hours).
+    return timezone.now() + timedelta(hours=25)
 
 
 def test_it_closes_a_poll_at_its_deadline_once(committee, chair, member, deadline):
     poll = make_open_poll(committee, closes_at=deadline)
     cast(poll, member, "yes")
+    cast(poll, chair, "yes")  # 2 of 3: over the turnout floor
     assert polls_tick(now=deadline - timedelta(seconds=1))["closed"] == 0
     assert polls_tick(now=deadline) == {"closed": 1, "refused": 0, "warned": 0}
     assert polls_tick(now=deadline + timedelta(minutes=1))["closed"] == 0
@@ -41,8 +43,8 @@ def test_it_closes_a_poll_at_its_deadline_once(committee, chair, member, deadlin
     assert event.actor is None and event.is_by_system
 
 
-def test_it_refuses_a_ballot_after_the_deadline_even_before_the_tick(committee, member):
-    poll = make_open_poll(committee, closes_at=timezone.now() + timedelta(seconds=1))
+def test_it_refuses_a_ballot_after_the_deadline_even_before_the_tick(committee, member, deadline):
+    poll = make_open_poll(committee, closes_at=deadline)
     poll.closes_at = timezone.now() - timedelta(seconds=1)
     poll.save(update_fields=["closes_at"])
     with pytest.raises(RuleViolation, match="result is being published"):
@@ -73,7 +75,9 @@ def test_it_leaves_a_poll_closed_by_hand_alone(committee, member, deadline):
 
 
 def test_it_runs_as_a_management_command(committee, member, deadline):
-    make_open_poll(committee, closes_at=timezone.now() + timedelta(minutes=5))
+    poll = make_open_poll(committee, closes_at=deadline)
+    # A day later, as a clock would: five minutes before the deadline.
+    Poll.objects.filter(pk=poll.pk).update(closes_at=timezone.now() + timedelta(minutes=5))
     out = StringIO()
     call_command("polls_tick", stdout=out)
     assert out.getvalue().strip() == "polls: 0 closed, 0 refused, 1 warned"

@@ -39,11 +39,14 @@ def test_it_says_why_a_member_who_joined_late_cannot_vote(client, open_motion, c
     assert "Cast my ballot" not in text
 
 
-def test_it_says_when_the_vote_closed_and_links_the_result(member_client, open_motion, member):
+def test_it_says_when_the_vote_closed_and_links_the_result(
+    member_client, open_motion, member, delegate
+):
     cast(open_motion, member, "yes")
+    cast(open_motion, delegate, "yes")
     close_poll(open_motion)
     text = page_text(member_client.get(url(open_motion)))
-    assert "Adopted: 1 yes, 0 no, 0 abstain (simple majority)" in text
+    assert "Adopted: 2 yes, 0 no, 0 abstain (simple majority)" in text
     assert "Full result" in text and "board.json" in text
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from rankfile.tally import board_verify
 from rankfile.tally.board import parse_board
-from tests.factories import make_member, page_text
+from tests.factories import make_member, page_text, set_bylaws
 from tests.votes.helpers import cast, close_poll, make_election, make_open_poll, open_poll
 
 
@@ -99,7 +99,9 @@ def test_it_refuses_post_on_the_board(member_client, open_motion):
     assert member_client.post(board_url(open_motion)).status_code == 405
 
 
-def test_it_says_no_ballot_was_counted_when_nobody_voted(member_client, open_motion):
+def test_it_says_no_ballot_was_counted_when_nobody_voted(member_client, committee, member):
+    set_bylaws(committee, async_turnout_percent=0)  # bylaws that ask no turnout
+    open_motion = make_open_poll(committee)
     close_poll(open_motion)
     response = member_client.get(url(open_motion))
     assert response.status_code == 200

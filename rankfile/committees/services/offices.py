@@ -3,6 +3,7 @@ committee it is affiliated to. A seat makes its holder a member of the parent co
 
 from __future__ import annotations
 
+import calendar
 from datetime import datetime
 
 from django.db import transaction
@@ -143,6 +144,9 @@ def seat_assign(
         Committee.objects.select_for_update().get(pk=committee.pk)
         _free_seat_check(parent=parent, committee=committee, person=person)
         membership = _parent_membership_locked(parent=parent, person=person)
+        if term_ends_at is None:
+            months = bylaws_effective(committee=committee).delegate_term_months
+            term_ends_at = months_later(timezone.now(), months)
         seat = DelegateSeat.objects.create(
             parent=parent, committee=committee, person=person, term_ends_at=term_ends_at
         )
@@ -269,3 +273,11 @@ def seat_close(
         subject=seat.person,
         data={"other_id": parent.pk, "other_name": parent.name, "reason": reason},
     )
+
+
+def months_later(start: datetime, months: int) -> datetime:
+    """The same day and time `months` calendar months later (the last day of a shorter month)."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return start.replace(year=year, month=month, day=day)

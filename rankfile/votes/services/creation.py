@@ -25,6 +25,7 @@ from rankfile.committees.models import (
 )
 from rankfile.core.errors import RuleViolation
 from rankfile.votes.content import YESNO_LABELS
+from rankfile.votes.floors import closes_at_refusal
 from rankfile.votes.live import poll_refresh
 from rankfile.votes.models import (
     Majority,
@@ -45,7 +46,7 @@ MAX_SEATS = 50
 def poll_create_motion(
     *,
     committee: Committee,
-    by: Person,
+    by: Person | None,
     title: str,
     description: str = "",
     majority: str = Majority.SIMPLE,
@@ -79,7 +80,7 @@ def poll_create_motion(
 def poll_create_recall(
     *,
     committee: Committee,
-    by: Person,
+    by: Person | None,
     title: str,
     recall_seat: DelegateSeat | None = None,
     recall_role: Role | None = None,
@@ -116,7 +117,7 @@ def poll_create_recall(
 def poll_create_election(
     *,
     committee: Committee,
-    by: Person,
+    by: Person | None,
     title: str,
     seats: int = 1,
     method: str | None = None,
@@ -160,7 +161,7 @@ def poll_create_election(
 def poll_create_question(
     *,
     committee: Committee,
-    by: Person,
+    by: Person | None,
     title: str,
     options: Sequence[str] = (),
     method: str | None = None,
@@ -210,7 +211,7 @@ def poll_create_question(
 def _poll_insert(
     *,
     committee: Committee,
-    by: Person,
+    by: Person | None,
     kind: PollKind,
     title: str,
     description: str,
@@ -229,6 +230,13 @@ def _poll_insert(
 ) -> Poll:
     """The poll, its options and its audit event, in one transaction, once every rule of its
     kind is checked."""
+    if meeting is None and closes_at is not None:
+        # Prepared outside a meeting: it cannot open before now, so this is the earliest close.
+        refusal = closes_at_refusal(
+            committee=committee, kind=kind, closes_at=closes_at, opens_at=timezone.now()
+        )
+        if refusal is not None:
+            raise RuleViolation(refusal)
     with transaction.atomic():
         poll = Poll.objects.create(
             committee=committee,

@@ -20,15 +20,20 @@ from rankfile.votes.models import Poll, PollOption
 def poll_decision(poll: Poll, *, options: Sequence[PollOption], by: Person | None) -> Decision:
     """The closed poll as a decision: its kind, whether it was adopted, and its targets."""
     by_label = {option.label: option for option in options}
-    winner_ids = [
-        by_label[name].person_id
-        for name in (poll.result or {}).get("winners", [])
-        if name in by_label and by_label[name].person_id is not None
-    ]
+    # Below the turnout floor of a vote outside a meeting the poll failed: nobody is elected.
+    winner_ids = (
+        []
+        if poll.fell_short
+        else [
+            by_label[name].person_id
+            for name in (poll.result or {}).get("winners", [])
+            if name in by_label and by_label[name].person_id is not None
+        ]
+    )
     return Decision(
         kind=f"poll.{poll.kind}",
         committee_id=poll.committee_id,
-        adopted=bool(poll.adopted),
+        adopted=bool(poll.adopted) and not poll.fell_short,
         title=poll.title,
         data={
             "poll_id": poll.pk,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -22,7 +22,8 @@ from rankfile.core.errors import RuleViolation
 from rankfile.core.notify import NotificationKind, notify_people
 from rankfile.tally import TallyInputError
 from rankfile.votes.electorate import electorate_compute, electorate_is_weighted
-from rankfile.votes.lifecycle import PollAction, poll_state_refusal
+from rankfile.votes.floors import closes_at_refusal, poll_falls_short, voting_hours_minimum
+from rankfile.votes.lifecycle import PollAction, poll_state_refusal, poll_waiting
 from rankfile.votes.live import poll_refresh
 from rankfile.votes.models import (
     Ballot,
@@ -57,7 +58,7 @@ def _lock(poll_id: int) -> Poll:
     return Poll.objects.select_for_update().get(pk=poll_id)
 
 
-def poll_open(*, poll: Poll, by: Person) -> Poll:
+def poll_open(*, poll: Poll, by: Person | None) -> Poll:
     """Open the vote: freeze the electorate (and its weights) and let electors cast."""
     now = timezone.now()
     with transaction.atomic():
@@ -79,13 +80,23 @@ def poll_open(*, poll: Poll, by: Person) -> Poll:
             ),
             batch_size=2000,
         )
+        if locked.meeting_id is None:
+            _async_floors_set(locked, now=now)
         locked.status = PollStatus.OPEN
         locked.opened_at = now
         locked.electorate_size = len(weights)
         locked.is_weighted = electorate_is_weighted(committee=locked.committee)
         locked.tie_rule = bylaws_effective(committee=locked.committee).tie_rule
         locked.save(
-            update_fields=["status", "opened_at", "electorate_size", "is_weighted", "tie_rule"]
+            update_fields=[
+                "status",
+                "opened_at",
+                "electorate_size",
+                "is_weighted",
+                "closes_at",
+                "turnout_floor_percent",
+                "tie_rule",
+            ]
         )
         audit_record(
             verb=AuditVerb.POLL_OPENED,
@@ -102,6 +113,22 @@ def poll_open(*, poll: Poll, by: Person) -> Poll:
             )
         poll_refresh(locked)
     return locked
+
+
+def _async_floors_set(locked: Poll, *, now: datetime) -> None:
+    """A vote outside a meeting: its closing time respects the shortest voting period (given
+    that period when it has none) and its turnout floor is frozen (rankfile.votes.floors)."""
+    bylaws = bylaws_effective(committee=locked.committee)
+    if locked.closes_at is None:
+        hours = voting_hours_minimum(bylaws=bylaws, kind=locked.kind)
+        locked.closes_at = now + timedelta(hours=hours)
+    else:
+        refusal = closes_at_refusal(
+            committee=locked.committee, kind=locked.kind, closes_at=locked.closes_at, opens_at=now
+        )
+        if refusal is not None:
+            raise RuleViolation(refusal)
+    locked.turnout_floor_percent = bylaws.async_turnout_percent
 
 
 def _open_body(poll: Poll) -> str:
@@ -193,6 +220,7 @@ def _refuse_unless_allowed(locked: Poll, action: PollAction, *, now: datetime) -
         closes_at=locked.closes_at,
         closed_at=locked.closed_at,
         now=now,
+        waiting=poll_waiting(locked) if action == PollAction.CLOSE else 0,
     )
     if refusal is not None:
         raise RuleViolation(refusal)
@@ -239,9 +267,10 @@ def _board_publish(locked: Poll, *, now: datetime) -> _Published:
     locked.status = PollStatus.CLOSED
     locked.closed_at = now
     locked.result = result
+    locked.fell_short = poll_falls_short(locked, votes_cast=votes_cast)
     if locked.method == PollMethod.YESNO:
-        locked.adopted = bool(result and result.get("passed"))
-    locked.save(update_fields=["status", "closed_at", "result", "adopted"])
+        locked.adopted = bool(result and result.get("passed")) and not locked.fell_short
+    locked.save(update_fields=["status", "closed_at", "result", "adopted", "fell_short"])
     return _Published(options=options, votes_cast=votes_cast, sha256=board["sha256"])
 
 

@@ -7,8 +7,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rankfile.accounts.http import AuthenticatedHttpRequest
@@ -126,6 +128,9 @@ def poll_open(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
 @login_required
 def poll_close(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
     poll = access.poll_for_officer(person=request.user, poll_id=poll_id)
+    if request.POST.get("confirmed") != "yes":
+        # A confirmation step that needs no JavaScript: the page says who has not voted yet.
+        return _close_confirm(request, poll)
     try:
         services.poll_close(poll=poll, by=request.user)
     except RuleViolation as error:
@@ -133,6 +138,29 @@ def poll_close(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
         return redirect("votes:detail", poll_id=poll.pk)
     messages.success(request, _("The vote is closed and its result published."))
     return redirect("votes:results", poll_id=poll.pk)
+
+
+def _close_confirm(request: AuthenticatedHttpRequest, poll: Poll) -> HttpResponse:
+    waiting = max(0, poll.electorate_size - selectors.poll_votes_cast(poll=poll))
+    details = [
+        ngettext(
+            "%(waiting)d of %(electorate)d elector has not voted yet.",
+            "%(waiting)d of %(electorate)d electors have not voted yet.",
+            poll.electorate_size,
+        )
+        % {"waiting": waiting, "electorate": poll.electorate_size}
+    ]
+    refusal = poll_refusal(poll, PollAction.CLOSE)
+    if refusal:
+        details.append(refusal)
+    context = {
+        "question": _("Close the vote “%(title)s” and publish its result?") % {"title": poll.title},
+        "details": details,
+        "action": reverse("votes:close", args=[poll.pk]),
+        "confirm_label": _("Yes, close the vote"),
+        "cancel": reverse("votes:detail", args=[poll.pk]),
+    }
+    return render(request, "core/confirm.html", context)
 
 
 def _receipt(receipt: services.Receipt, poll: Poll) -> HttpResponse:

@@ -127,6 +127,7 @@ def results(request: AuthenticatedHttpRequest, poll_id: int) -> HttpResponse:
         "table": selectors.poll_rounds_table(poll),
         "roll_call": selectors.poll_roll_call(poll=poll, labels=labels),
         "votes_cast": selectors.poll_votes_cast(poll=poll),
+        "turnout_floor": selectors.poll_turnout_floor(poll=poll),
         **CHOICES,
     }
     return render(request, "votes/results.html", context)
