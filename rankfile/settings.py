@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "rankfile.meetings",
     "rankfile.motions",
     "rankfile.votes",
+    "rankfile.mandates",
     "rankfile.demo",
 ]
 

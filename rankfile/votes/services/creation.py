@@ -25,6 +25,7 @@ from rankfile.committees.models import (
 )
 from rankfile.core.errors import RuleViolation
 from rankfile.votes.content import YESNO_LABELS
+from rankfile.votes.electorate import roll_call_required
 from rankfile.votes.live import poll_refresh
 from rankfile.votes.models import (
     Majority,
@@ -229,6 +230,14 @@ def _poll_insert(
 ) -> Poll:
     """The poll, its options and its audit event, in one transaction, once every rule of its
     kind is checked."""
+    if is_secret and roll_call_required(committee=committee):
+        raise RuleViolation(
+            _(
+                "Delegates vote by roll call here, so that their committees see how they voted: "
+                "the bylaws of %(name)s do not allow a secret ballot."
+            )
+            % {"name": committee.name}
+        )
     with transaction.atomic():
         poll = Poll.objects.create(
             committee=committee,
