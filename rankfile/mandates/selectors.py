@@ -177,7 +177,9 @@ def delegate_votes(
     )
     if meeting_id is not None:
         polls_query = polls_query.filter(meeting_id=meeting_id)
-    polls = list(polls_query.order_by("-closed_at", "-pk")[:limit])
+    polls = list(polls_query.select_related("committee").order_by("-closed_at", "-pk")[:limit])
+    if not polls:
+        return []
     person_ids = {seat.person_id for seat in seats}
     poll_ids = [poll.pk for poll in polls]
     electors = set(

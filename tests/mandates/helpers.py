@@ -79,3 +79,14 @@ def delegates_vote(meeting: Meeting, motion: Motion, votes: dict[Person, str]) -
     for person, content in votes.items():
         ballot_cast(poll=poll, voter=person, content=content)
     return poll_close(poll=poll, by=chair_of(motion.committee))
+
+
+def close_parent_meeting_after_a_vote(
+    committee: Committee, coordinating: Committee, delegate: Person, member: Person
+) -> Meeting:
+    """The committee mandates "yes"; its delegate votes "no" by roll call; the meeting above
+    closes (and sends its report-back down)."""
+    meeting, motion = parent_meeting_with_motion(coordinating)
+    adopt_mandate(committee, target=f"motion:{motion.pk}", position="yes", by=member)
+    delegates_vote(meeting, motion, {delegate: "no"})
+    return meeting_close(meeting=meeting, by=chair_of(coordinating))
