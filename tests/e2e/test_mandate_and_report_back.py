@@ -121,7 +121,7 @@ def test_a_mandate_goes_up_a_roll_call_vote_comes_back_and_the_report_back_is_mi
     # The garage's page shows the vote against the mandate.
     ana.go(garage.path())
     votes = section(ana, "mandates-h")
-    expect(votes).to_contain_text("voted no; mandate was vote yes")
+    expect(votes).to_contain_text("voted no; mandate was yes")
     expect(votes.locator(".against-mandate")).to_contain_text("against the mandate")
 
     # The delegates' meeting closes: the report-back goes on the garage's next agenda.

@@ -76,7 +76,7 @@ def test_the_home_page_shows_a_delegate_vote_against_the_mandate(
     close_parent_meeting_after_a_vote(committee, coordinating, delegate, member)
     response = logged_in(client, member).get(reverse("committees:detail", args=[committee.slug]))
     text = page_text(response)
-    assert "voted no; mandate was vote yes" in text
+    assert "voted no; mandate was yes" in text
     assert "against the mandate" in text
 
 

@@ -37,7 +37,10 @@ def mandates_beside_ballot(poll: Poll, person_id: int) -> dict[str, Any]:
 
 @register.filter
 def mandate_shown(value: str) -> str:
-    """{{ "no"|mandate_shown }}: a mandate's position in the reader's language."""
+    """{{ "no"|mandate_shown }}: a mandate's position in the reader's language, as in
+    "mandate was yes" (a free vote: "free vote")."""
+    if value in YESNO_SHOWN:
+        return str(YESNO_SHOWN[value]).lower()
     return str(dict(MandatePosition.choices).get(value, value))
 
 
