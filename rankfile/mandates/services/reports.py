@@ -149,7 +149,7 @@ def report_back_write(*, report_back: ReportBack, by: Person, text: str) -> Repo
         raise RuleViolation(_("Write the report first."))
     with transaction.atomic():
         locked = (
-            ReportBack.objects.select_for_update()
+            ReportBack.objects.select_for_update(of=("self",))
             .select_related("parent_meeting__committee", "agenda_item__meeting")
             .get(pk=report_back.pk)
         )
