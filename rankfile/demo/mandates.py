@@ -115,9 +115,7 @@ def _mandate(garage: Committee, *, target: str, position: str, at: datetime) -> 
     meetings.meeting_close(meeting=meeting, by=chair, now=at + timedelta(hours=1))
 
 
-def _roll_call(
-    transit: Committee, meeting: Meeting, levy: Motion, *, at: datetime
-) -> None:
+def _roll_call(transit: Committee, meeting: Meeting, levy: Motion, *, at: datetime) -> None:
     """The delegates vote by roll call; one garage delegate votes against the mandate."""
     chair = chair_of(transit)
     meeting = _in_session(meeting, at=at)
