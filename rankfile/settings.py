@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "rankfile.motions",
     "rankfile.votes",
     "rankfile.recalls",
+    "rankfile.mandates",
     "rankfile.demo",
 ]
 

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("rankfile.motions.urls")),
     path("", include("rankfile.votes.urls")),
     path("", include("rankfile.recalls.urls")),
+    path("", include("rankfile.mandates.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

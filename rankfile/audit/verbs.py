@@ -203,3 +203,16 @@ class AuditVerb(models.TextChoices):
         "resolution.endorsement_received",
         _("%(other)s endorsed a forwarded resolution"),
     )
+    # Mandates up, report-back down.
+    MANDATE_ADOPTED = (
+        "mandate.adopted",
+        _("The committee mandated its delegates on “%(other)s”"),
+    )
+    REPORT_BACK_RECEIVED = (
+        "report_back.received",
+        _("A report-back from “%(other)s” is due at the next meeting"),
+    )
+    REPORT_BACK_WRITTEN = (
+        "report_back.written",
+        _("%(actor)s wrote the delegates' report on “%(other)s”"),
+    )

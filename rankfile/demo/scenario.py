@@ -11,6 +11,7 @@ from django.db import transaction
 from rankfile.committees import services
 from rankfile.committees.models import Committee
 from rankfile.demo.federation import BASES, federation_load
+from rankfile.demo.mandates import mandates_demo_load
 from rankfile.demo.people import DEMO_PASSWORD, chair_of, people_create, person_create
 from rankfile.demo.recalls import recalls_demo_load
 from rankfile.demo.strikes import strikes_demo_load
@@ -31,6 +32,7 @@ def demo_load(*, seed: int = 2026) -> None:
     strikes_demo_load()
     votes_demo_load()
     recalls_demo_load()
+    mandates_demo_load()
 
 
 def demo_invitation_for_newcomer() -> str:

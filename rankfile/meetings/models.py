@@ -121,6 +121,7 @@ class AgendaItemKind(models.TextChoices):
     PETITION = "petition", _("Reason of the petition")
     MOTION = "motion", _("Motion")
     MINUTES = "minutes", _("Approval of the minutes")
+    REPORT_BACK = "report_back", _("Report-back from a committee above")
 
 
 class AgendaItem(models.Model):
@@ -139,6 +140,9 @@ class AgendaItem(models.Model):
     minutes = models.ForeignKey(
         "Minutes", null=True, blank=True, on_delete=models.SET_NULL, related_name="agenda_items"
     )
+    # What the app that put the item on the agenda records with it (a report-back: the
+    # decisions and the delegates' votes), copied into the minutes.
+    detail = models.JSONField(default=dict, blank=True)
 
     class Meta:
         constraints = [

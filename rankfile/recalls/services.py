@@ -27,6 +27,7 @@ from rankfile.recalls.lifecycle import (
 )
 from rankfile.recalls.models import RecallPetition, RecallPetitionStatus, RecallSignature
 from rankfile.recalls.titles import recall_target_label
+from rankfile.votes.electorate import roll_call_required
 from rankfile.votes.models import Poll
 from rankfile.votes.services import poll_create_recall, poll_open
 
@@ -172,7 +173,10 @@ def _recall_vote_open(petition: RecallPetition, *, committee: Committee, now: da
         description=petition.reason,
         recall_seat=petition.seat,
         recall_role=petition.role,
-        is_secret=True,
+        # Secret, except among delegates whose bylaws ask them to vote by roll call (a
+        # coordinating committee recalling one of its officers): there the delegates answer
+        # to the committees that sent them.
+        is_secret=not roll_call_required(committee=committee),
         # From the real clock (`now` may be a test's): the shortest period, and a minute more
         # for the opening itself.
         closes_at=timezone.now() + timedelta(hours=hours, minutes=1),

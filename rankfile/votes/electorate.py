@@ -78,3 +78,28 @@ def electorate_compute(*, poll: Poll) -> dict[int, Decimal]:
         weights = {person_id: w for person_id, w in weights.items() if person_id in present}
     # A delegate whose committee has no active member left would weigh nothing: not an elector.
     return {person_id: w for person_id, w in weights.items() if w > 0}
+
+
+def roll_call_required(*, committee: Committee) -> bool:
+    """Delegates vote by roll call, so that the committees they represent see how they voted:
+    a secret poll in a coordinating committee (or the alliance) only where its bylaws allow."""
+    if committee.kind not in PARENT_KINDS:
+        return False
+    bylaws = bylaws_effective(committee=committee)
+    return bylaws.delegates_vote_by_roll_call and not bylaws.delegates_may_vote_in_secret
+
+
+def ballot_is_secret(is_secret: bool | None, *, committee: Committee) -> bool:
+    """The ballot asked for, or, when none was (None), the committee's default: secret, except
+    among delegates who vote by roll call."""
+    if is_secret is None:
+        return not roll_call_by_default(committee=committee)
+    return is_secret
+
+
+def roll_call_by_default(*, committee: Committee) -> bool:
+    """What a poll form offers first: roll call where delegates vote by roll call."""
+    return (
+        committee.kind in PARENT_KINDS
+        and bylaws_effective(committee=committee).delegates_vote_by_roll_call
+    )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from rankfile.accounts.models import Person
 from rankfile.committees.models import Committee
 from rankfile.votes import services
+from rankfile.votes.electorate import roll_call_required
 from rankfile.votes.models import Poll, PollKind
 from rankfile.votes.services import Receipt
 from tests.factories import chair_of, make_member
@@ -26,6 +27,8 @@ CREATORS = {
 
 def make_poll(committee: Committee, *, kind: str = PollKind.MOTION, **fields: Any) -> Poll:
     fields.setdefault("title", "Strike on Monday")
+    # Delegates vote by roll call unless their committee's bylaws allow a secret ballot.
+    fields.setdefault("is_secret", not roll_call_required(committee=committee))
     create: Any = CREATORS[PollKind(kind)]
     poll: Poll = create(committee=committee, by=chair_of(committee), **fields)
     return poll

@@ -110,7 +110,12 @@ def test_it_takes_a_secret_yes_no_ballot_with_the_electors_weight(
 ):
     """A weighted electorate: the garage's 5 members are shared by its 3 delegates, 1.666666
     each, so a ballot written with the default weight (1) or an unrounded one would show."""
-    set_bylaws(coordinating, delegate_weight="members_represented", seats_per_delegation=3)
+    set_bylaws(
+        coordinating,
+        delegate_weight="members_represented",
+        seats_per_delegation=3,
+        delegates_may_vote_in_secret=True,
+    )
     for handle in ("second", "third"):
         make_seat(committee, coordinating, make_member(committee, handle=handle).person)
     poll = make_open_poll(coordinating, title="Join the regional strike")

@@ -17,10 +17,12 @@ from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.access import is_active_member
 from rankfile.committees.models import Committee
 from rankfile.committees.notify import notify_committee_members
+from rankfile.core.decisions import decision_apply
 from rankfile.core.errors import RuleViolation
 from rankfile.core.live import live_refresh
 from rankfile.core.notify import NotificationKind
 from rankfile.meetings.codes import new_code
+from rankfile.meetings.decisions import meeting_decision
 from rankfile.meetings.lifecycle import (
     PETITION_DAYS,
     MeetingAction,
@@ -131,6 +133,7 @@ def _create_meeting(
             title=str(minutes.meeting.title)[:200],
             minutes=minutes,
         )
+    decision_apply(meeting_decision("meeting.called", meeting, by=by))
     return meeting
 
 

@@ -49,7 +49,12 @@ def minutes_content(meeting: Meeting) -> dict[str, Any]:
             members=committee.active_member_count, bylaws=bylaws_effective(committee=committee)
         ),
         "agenda": [
-            {"title": item.title, "kind": item.kind}
+            # An item another app generated carries its record (a report-back's).
+            {
+                "title": item.title,
+                "kind": item.kind,
+                **({"detail": item.detail} if item.detail else {}),
+            }
             for item in meeting_agenda(meeting_id=meeting.pk)
         ],
         "motions": _motions_content(meeting, summary_by_motion=summary_by_motion),

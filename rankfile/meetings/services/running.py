@@ -14,9 +14,11 @@ from rankfile.accounts.models import Person
 from rankfile.audit.services import audit_record
 from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.access import is_active_member
+from rankfile.core.decisions import decision_apply
 from rankfile.core.errors import RuleViolation
 from rankfile.core.live import live_refresh
 from rankfile.meetings.codes import normalise_code, wrong_code_entered, wrong_code_is_blocked
+from rankfile.meetings.decisions import meeting_decision
 from rankfile.meetings.lifecycle import MeetingAction, meeting_refusal
 from rankfile.meetings.models import (
     AgendaItem,
@@ -98,6 +100,7 @@ def meeting_close(*, meeting: Meeting, by: Person, now: datetime | None = None) 
         locked.closed_by = by
         locked.save(update_fields=["status", "closed_at", "closed_by"])
         _audit(AuditVerb.MEETING_CLOSED, locked, by=by)
+        decision_apply(meeting_decision("meeting.closed", locked, by=by))
         live_refresh(locked.live_group, *ALL_SECTIONS)
     return locked
 

@@ -31,6 +31,7 @@ from rankfile.motions.models import (
 )
 from rankfile.strikes.models import Demand
 from rankfile.strikes.services.campaigns import demands_find_or_create
+from rankfile.votes.electorate import ballot_is_secret
 from rankfile.votes.models import Majority
 from rankfile.votes.services import poll_create_motion, poll_open
 
@@ -238,7 +239,7 @@ def motion_put_on_agenda(*, motion: Motion, meeting: Meeting, by: Person) -> Mot
 
 
 def motion_put_to_vote(
-    *, motion: Motion, by: Person, majority: str = Majority.SIMPLE, is_secret: bool = True
+    *, motion: Motion, by: Person, majority: str = Majority.SIMPLE, is_secret: bool | None = None
 ) -> Motion:
     """Open a yes / no / abstain poll on the motion (or amendment) in the meeting in progress.
     Refused with the reason while the rules do not allow it yet (no seconder, the meeting has
@@ -254,7 +255,7 @@ def motion_put_to_vote(
             by=by,
             title=locked.title,
             majority=majority,
-            is_secret=is_secret,
+            is_secret=ballot_is_secret(is_secret, committee=motion.committee),
             meeting=meeting,
             motion=locked,
         )

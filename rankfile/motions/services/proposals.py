@@ -28,6 +28,7 @@ from rankfile.motions.services.motions import (
     motion_lock,
     require_active_member,
 )
+from rankfile.votes.electorate import ballot_is_secret
 from rankfile.votes.models import Majority
 from rankfile.votes.services import poll_create_motion, poll_open
 
@@ -71,7 +72,7 @@ def motion_put_to_poll(
     by: Person,
     closes_at: datetime,
     majority: str = Majority.SIMPLE,
-    is_secret: bool = True,
+    is_secret: bool | None = None,
 ) -> Motion:
     """Put a seconded motion to a vote of the members (of the delegates, in a coordinating
     committee) outside a meeting, open until `closes_at`: at least the bylaws'
@@ -97,7 +98,7 @@ def motion_put_to_poll(
             by=by,
             title=locked.title,
             majority=majority,
-            is_secret=is_secret,
+            is_secret=ballot_is_secret(is_secret, committee=motion.committee),
             motion=locked,
             closes_at=closes_at,
         )

@@ -26,6 +26,7 @@ from rankfile.motions.forms import (
 from rankfile.motions.lifecycle import MotionAction, motion_refusal
 from rankfile.motions.models import Motion, MotionStatus
 from rankfile.motions.text import amended_text, amendment_text_refusal, highlighted
+from rankfile.votes.electorate import roll_call_by_default
 
 
 @require_GET
@@ -122,7 +123,7 @@ def _detail_context(seat: MotionSeat, person: Person) -> dict[str, Any]:
         if seat.is_officer and motion.is_resolution
         else [],
         "comment_form": CommentForm(),
-        "vote_form": VoteForm(),
+        "vote_form": VoteForm(initial={"ballot": _ballot_default(motion)}),
         "amendment_form": AmendmentForm(),
         "MotionStatus": MotionStatus,
     }
@@ -160,3 +161,8 @@ def forwarded_detail(request: AuthenticatedHttpRequest, slug: str, motion_id: in
         "endorse_form": CommitteeChoiceForm(committees=choices) if choices else None,
     }
     return render(request, "motions/forwarded.html", context)
+
+
+def _ballot_default(motion: Motion) -> str:
+    """Roll call first where delegates vote by roll call (their committees see how)."""
+    return "roll_call" if roll_call_by_default(committee=motion.committee) else "secret"

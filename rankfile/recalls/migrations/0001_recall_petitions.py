@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('committees', '0001_initial'),
-        ('votes', '0003_async_floors'),
+        ("votes", "0003_floors_and_tie_rule"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -25,6 +25,7 @@ from rankfile.committees.models import (
 )
 from rankfile.core.errors import RuleViolation
 from rankfile.votes.content import YESNO_LABELS
+from rankfile.votes.electorate import roll_call_required
 from rankfile.votes.floors import closes_at_refusal
 from rankfile.votes.live import poll_refresh
 from rankfile.votes.models import (
@@ -230,13 +231,11 @@ def _poll_insert(
 ) -> Poll:
     """The poll, its options and its audit event, in one transaction, once every rule of its
     kind is checked."""
-    if meeting is None and closes_at is not None:
-        # Prepared outside a meeting: it cannot open before now, so this is the earliest close.
-        refusal = closes_at_refusal(
-            committee=committee, kind=kind, closes_at=closes_at, opens_at=timezone.now()
-        )
-        if refusal is not None:
-            raise RuleViolation(refusal)
+    refusal = _ballot_and_period_refusal(
+        committee=committee, kind=kind, is_secret=is_secret, closes_at=closes_at, meeting=meeting
+    )
+    if refusal is not None:
+        raise RuleViolation(refusal)
     with transaction.atomic():
         poll = Poll.objects.create(
             committee=committee,
@@ -263,6 +262,29 @@ def _poll_insert(
         audit_record(verb=AuditVerb.POLL_CREATED, actor=by, committee=committee, data=_data(poll))
         poll_refresh(poll)
     return poll
+
+
+def _ballot_and_period_refusal(
+    *,
+    committee: Committee,
+    kind: PollKind,
+    is_secret: bool,
+    closes_at: datetime | None,
+    meeting: Meeting | None,
+) -> str | None:
+    if meeting is None and closes_at is not None:
+        # Prepared outside a meeting: it cannot open before now, so this is the earliest close.
+        refusal = closes_at_refusal(
+            committee=committee, kind=kind, closes_at=closes_at, opens_at=timezone.now()
+        )
+        if refusal is not None:
+            return refusal
+    if is_secret and roll_call_required(committee=committee):
+        return _(
+            "Delegates vote by roll call here, so that their committees see how they voted: "
+            "the bylaws of %(name)s do not allow a secret ballot."
+        ) % {"name": committee.name}
+    return None
 
 
 def _title_cleaned(title: str) -> str:

@@ -27,6 +27,7 @@ from rankfile.core.errors import RuleViolation
 from rankfile.core.http import render_form, run_service, submitted
 from rankfile.meetings.models import Meeting, MeetingStatus
 from rankfile.votes import access, selectors, services
+from rankfile.votes.electorate import roll_call_by_default
 from rankfile.votes.forms import BallotForm, NominateForm, PollCreateForm, ReplaceForm
 from rankfile.votes.lifecycle import PollAction, poll_refusal
 from rankfile.votes.models import Poll, PollKind
@@ -50,6 +51,7 @@ def poll_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     roles = Role.objects.filter(committee=committee, ended_at__isnull=True).select_related("person")
     meeting = _meeting_of(committee, request.GET.get("meeting", ""))
     form = PollCreateForm(submitted(request), parents=parents, seats=list(seats), roles=list(roles))
+    form.fields["is_secret"].initial = not roll_call_by_default(committee=committee)
     if request.method == "POST" and form.is_valid():
         try:
             poll = _poll_create(form, committee=committee, by=request.user, meeting=meeting)
