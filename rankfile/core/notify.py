@@ -21,6 +21,11 @@ class NotificationKind(models.TextChoices):
     POLL_CLOSING = "poll_closing", _("A vote is about to close")
     RESULT_PUBLISHED = "result_published", _("A result is published")
     CAMPAIGN_NEWS = "campaign_news", _("A strike campaign triggers or ends")
+    RECALLS_AND_TERMS = (
+        "recalls_terms",
+        _("A recall petition opens, or a delegate's term ends soon"),
+    )
+    DELEGATES = "delegates", _("Mandates for our delegates, and their report-backs")
 
 
 def notify_people(*, person_ids: Iterable[int], kind: str, subject: str, body: str) -> None:

@@ -18,7 +18,9 @@ from rankfile.audit.verbs import AuditVerb
 from rankfile.committees.access import is_active_member
 from rankfile.committees.bylaws import bylaws_effective
 from rankfile.committees.models import Committee, DelegateSeat, Role
+from rankfile.committees.notify import notify_committee_members
 from rankfile.core.errors import RuleViolation
+from rankfile.core.notify import NotificationKind
 from rankfile.recalls.lifecycle import (
     recall_cooldown_refusal,
     recall_pending_refusal,
@@ -90,7 +92,23 @@ def recall_petition_open(
             data=_data(petition),
         )
         _sign(petition, person=by, now=now)
+        _opened_notify(locked_committee, petition)
     return petition
+
+
+def _opened_notify(committee: Committee, petition: RecallPetition) -> None:
+    """Every member is told (as they chose): the petition is theirs to sign or not."""
+    target = recall_target_label(petition)
+    notify_committee_members(
+        committee_id=committee.pk,
+        kind=NotificationKind.RECALLS_AND_TERMS,
+        subject=_("A petition to recall %(target)s") % {"target": target},
+        body=_(
+            "%(committee)s: members petition to recall %(target)s. Their reason: "
+            "%(reason)s. Read it and sign or not on the committee's page."
+        )
+        % {"committee": committee.name, "target": target, "reason": petition.reason},
+    )
 
 
 def _target_check(committee: Committee, *, seat: DelegateSeat | None, role: Role | None) -> int:

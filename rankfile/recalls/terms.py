@@ -72,7 +72,7 @@ def _term_notice(seat: DelegateSeat) -> bool:
         )
         notify_committee_members(
             committee_id=seat.committee_id,
-            kind=NotificationKind.RESULT_PUBLISHED,
+            kind=NotificationKind.RECALLS_AND_TERMS,
             subject=_("A delegate's term ends soon"),
             body=_(
                 "The term of %(holder)s as delegate to %(parent)s ends on %(when)s. A "

@@ -65,6 +65,20 @@ def test_it_tells_the_members_who_chose_it_that_the_recall_vote_opens(
     assert "Recall of delegate" in mail.outbox[0].subject
 
 
+def test_opening_a_petition_tells_the_members_who_chose_recall_news(
+    committee, member, delegate, eight, django_capture_on_commit_callbacks
+):
+    make_member(committee, make_person("wants", email="w@example.org"))
+    make_member(
+        committee,
+        make_person("quiet", email="q@example.org", notifications_off=["recalls_terms"]),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        open_petition(committee, member, delegate)
+    assert [message.to for message in mail.outbox] == [["w@example.org"]]
+    assert "A petition to recall delegate" in mail.outbox[0].subject
+
+
 def test_it_counts_signatures_and_never_names_the_signers_in_the_log(
     committee, member, delegate, eight
 ):

@@ -106,7 +106,7 @@ def _notify_delegates(mandate: Mandate, *, title: str) -> None:
     }
     notify_people(
         person_ids=list(delegates),
-        kind=NotificationKind.RESULT_PUBLISHED,
+        kind=NotificationKind.DELEGATES,
         subject=_("Your mandate from %(committee)s") % values,
         body=_("%(committee)s mandated its delegates to %(position)s on “%(title)s”.") % values,
     )

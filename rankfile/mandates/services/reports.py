@@ -131,7 +131,7 @@ def _notify(report: ReportBack) -> None:
     values = {"parent": report.parent_meeting.committee.name}
     notify_committee_members(
         committee_id=report.committee_id,
-        kind=NotificationKind.RESULT_PUBLISHED,
+        kind=NotificationKind.DELEGATES,
         subject=_("Report-back from %(parent)s") % values,
         body=_(
             "%(parent)s met. What it decided and how our delegates voted will be reported at "
