@@ -18,13 +18,19 @@ FORMATS = sorted(READERS)
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def read_and_count(name: str, data: bytes) -> None:
+def read_and_count(name: str, data: bytes) -> str:
+    """ "refused" with a message naming the file, or "counted" with winners that are
+    candidates of the file and no more of them than there are seats."""
     try:
         profile = READERS[name](data, f"fuzz.{name}")
-        count(profile)
+        result = count(profile)
     except TallyInputError as exc:
         assert exc.source == f"fuzz.{name}" or exc.source is None
         assert str(exc)
+        return "refused"
+    assert set(result.winners) <= set(profile.candidates)
+    assert len(result.winners) <= result.seats
+    return "counted"
 
 
 def test_every_reader_has_a_sample_it_reads():
@@ -37,14 +43,14 @@ def test_every_reader_has_a_sample_it_reads():
 @FUZZ
 @given(data=st.binary(max_size=400))
 def test_random_bytes_give_an_input_error_or_a_profile(name: str, data: bytes):
-    read_and_count(name, data)
+    assert read_and_count(name, data) in {"refused", "counted"}
 
 
 @pytest.mark.parametrize("name", FORMATS)
 @FUZZ
 @given(st.data())
 def test_near_valid_files_give_an_input_error_or_a_profile(name: str, data: st.DataObject):
-    read_and_count(name, data.draw(near_valid(SAMPLES[name])))
+    assert read_and_count(name, data.draw(near_valid(SAMPLES[name]))) in {"refused", "counted"}
 
 
 def test_a_weight_of_two_to_the_64_is_an_input_error_naming_the_line(tmp_path: Path, capsys):
